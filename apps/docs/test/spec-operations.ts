@@ -1,0 +1,45 @@
+// What the docs must show, read from the bundled spec so new operations are covered with no new test code.
+import { readFileSync } from 'node:fs';
+
+import { bundledSpecPath } from '../src/paths.js';
+
+export interface SpecOperation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+}
+
+/** A tag as Redoc shows it: one page, linked from the sidebar by its display name. */
+export interface TagPage {
+  name: string;
+  displayName: string;
+  operations: SpecOperation[];
+}
+
+interface BundledSpec {
+  info: { title: string; version: string };
+  tags?: { name: string; 'x-displayName'?: string }[];
+  paths: Record<string, Record<string, unknown>>;
+}
+
+const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+export const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8')) as BundledSpec;
+
+export const operations: SpecOperation[] = Object.values(spec.paths).flatMap((pathItem) =>
+  Object.entries(pathItem)
+    .filter(([key]) => httpMethods.has(key))
+    .map(([, operation]) => {
+      const { operationId, summary, tags = [] } = operation as Partial<SpecOperation>;
+      return { operationId: operationId ?? '', summary: summary ?? '', tags };
+    }),
+);
+
+// Redoc also gives a page to a tag that operations use but the top-level list does not declare.
+const tagNames = [...new Set([...(spec.tags ?? []).map((tag) => tag.name), ...operations.flatMap((op) => op.tags)])];
+
+export const tagPages: TagPage[] = tagNames.map((name) => ({
+  name,
+  displayName: spec.tags?.find((tag) => tag.name === name)?.['x-displayName'] ?? name,
+  operations: operations.filter((op) => op.tags.includes(name)),
+}));

@@ -1,0 +1,5 @@
+export { createClient, type ClientConfig, type EasemobClient } from "./create-client.js";
+export type { Endpoint } from "./base-url.js";
+export { InvalidRequestError } from "./errors.js";
+export { operationsById, type OperationId } from "./generated/operations.js";
+export type { components, operations, paths } from "./generated/schema.js";
