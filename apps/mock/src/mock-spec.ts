@@ -1,0 +1,42 @@
+/**
+ * The document the mock serves: the bundled spec with its servers made relative to the
+ * mock's origin. Paths stay relative to the two prefixes, as in the spec; Prism never sees
+ * the prefixes because prefix-preload strips them from each request first.
+ */
+
+/** The URL prefixes of the real API, both two path segments long. */
+export const PREFIXES = ['/{org_name}/{app_name}', '/app-id/{app_id}'] as const;
+
+interface ServerVariable {
+  default: string;
+  description?: string;
+  enum?: string[];
+}
+
+interface Server {
+  url: string;
+  description?: string;
+  variables?: Record<string, ServerVariable>;
+}
+
+export interface OpenApiDocument {
+  servers?: Server[];
+  [key: string]: unknown;
+}
+
+/** `https://{host}/app-id/{app_id}` becomes `/app-id/{app_id}`, without the host variable. */
+function relativeServer({ url, variables, ...server }: Server): Server {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  const used = Object.entries(variables ?? {}).filter(([name]) => path.includes(`{${name}}`));
+  return { url: path, ...server, ...(used.length > 0 ? { variables: Object.fromEntries(used) } : {}) };
+}
+
+export function mockSpec(spec: OpenApiDocument): OpenApiDocument {
+  const servers = (spec.servers ?? []).map(relativeServer);
+  const urls = servers.map(server => server.url).sort();
+  // The preload serves exactly these prefixes; a spec that adds or changes one needs it changed too.
+  if (urls.join(' ') !== [...PREFIXES].sort().join(' ')) {
+    throw new Error(`The spec's servers (${urls.join(', ')}) are not the mock's prefixes (${PREFIXES.join(', ')})`);
+  }
+  return { ...spec, servers };
+}
