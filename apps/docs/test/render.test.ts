@@ -66,10 +66,9 @@ describe('docs page', () => {
 
   it.each(tagPages)('renders every operation of tag $name', async (tag) => {
     const slug = await openTagPage(tag);
-    await scrollToBottomUntilStable();
-
     // Redoc's id for an operation is <tag slug>/<operationId in lower case>; its h2 is the summary.
     const idOf = (operationId: string) => `${slug}/${operationId.toLowerCase()}`;
+    await scrollUntilRendered(tag.operations.map((op) => idOf(op.operationId)));
     const renderedIds = await page.$$eval('[id]', (elements) =>
       elements.filter((element) => element.querySelector('h2')).map((element) => element.id),
     );
@@ -100,19 +99,23 @@ async function openTagPage(tag: TagPage): Promise<string> {
   return decodeURIComponent(new URL(page.url()).hash.slice('#/'.length));
 }
 
-/** Redoc renders a tag's operations progressively as they near the viewport. */
-async function scrollToBottomUntilStable(): Promise<void> {
-  const states: string[] = [];
-  for (let round = 0; round < 60; round++) {
-    states.push(
-      await page.evaluate(() => {
-        window.scrollTo(0, document.documentElement.scrollHeight);
-        return `${document.documentElement.scrollHeight} ${document.querySelectorAll('[id] h2').length}`;
-      }),
-    );
-    // Stable: page height and heading count unchanged over the last two waits.
-    if (states.length >= 3 && new Set(states.slice(-3)).size === 1) return;
-    await page.waitForTimeout(250);
+/**
+ * Redoc renders a tag's operations progressively as they near the viewport, so scroll a screen at
+ * a time (a jump to the bottom skips them) until every expected one is there or the page stops growing.
+ */
+async function scrollUntilRendered(ids: string[]): Promise<void> {
+  let unchanged = 0;
+  let last = '';
+  for (let round = 0; round < 400 && unchanged < 4; round++) {
+    const state = await page.evaluate((wanted) => {
+      window.scrollBy(0, window.innerHeight);
+      const rendered = new Set([...document.querySelectorAll('[id]')].filter((e) => e.querySelector('h2')).map((e) => e.id));
+      const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      return { done: wanted.every((id) => rendered.has(id)), key: `${atBottom} ${document.documentElement.scrollHeight} ${rendered.size}` };
+    }, ids);
+    if (state.done) return;
+    unchanged = state.key === last && state.key.startsWith('true') ? unchanged + 1 : 0;
+    last = state.key;
+    await page.waitForTimeout(100);
   }
-  throw new Error('the page kept growing after 60 scrolls');
 }

@@ -1,4 +1,4 @@
-/** Builds the source of src/generated/operations.ts: operationId → method, path, path parameter kinds. */
+/** Builds the source of src/generated/operations.ts: operationId → method, path, path parameter rules. */
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
@@ -6,7 +6,12 @@ interface Parameter {
   $ref?: string;
   name?: string;
   in?: string;
-  schema?: { type?: string | string[]; maxItems?: number };
+  schema?: ParameterSchema;
+}
+interface ParameterSchema {
+  type?: string | string[];
+  pattern?: string;
+  items?: ParameterSchema;
 }
 interface Operation {
   operationId?: string;
@@ -27,10 +32,12 @@ function resolve(doc: OpenApiDocument, parameter: Parameter): Parameter {
   return resolve(doc, target);
 }
 
-/** A path value is one name ("single") or a comma-joined list of names ("list"). */
-function kindOf(parameter: Parameter): "single" | "list" {
+/** A path value is one name ("single") or a comma-joined list ("list"), each name optionally matching a pattern. */
+function rulesOf(parameter: Parameter): { kind: "single" | "list"; pattern?: string } {
   const type = parameter.schema?.type;
-  return type === "array" || (Array.isArray(type) && type.includes("array")) ? "list" : "single";
+  const list = type === "array" || (Array.isArray(type) && type.includes("array"));
+  const pattern = list ? parameter.schema?.items?.pattern : parameter.schema?.pattern;
+  return { kind: list ? "list" : "single", ...(pattern === undefined ? {} : { pattern }) };
 }
 
 export function operationTable(doc: OpenApiDocument): string {
@@ -45,7 +52,7 @@ export function operationTable(doc: OpenApiDocument): string {
         const resolved = resolve(doc, p);
         if (resolved.in === "path" && resolved.name) byName.set(resolved.name, resolved);
       }
-      const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, kindOf(p)]));
+      const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(p)]));
       rows.push(
         `  ${operation.operationId}: ${JSON.stringify({ method, path, pathParams })},`,
       );

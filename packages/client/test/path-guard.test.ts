@@ -1,5 +1,7 @@
+import createFetchClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { createClient } from "../src/index.js";
+import { pathGuardFor } from "../src/path-guard.js";
 import { recordingFetch } from "./recording-fetch.js";
 
 function client() {
@@ -63,5 +65,44 @@ describe("path values that would change the request are refused before sending",
       "POST https://h.example/o/a/chatgroups/g1/users/user.4",
       "DELETE https://h.example/o/a/chatgroups/g1/users/u1,u2",
     ]);
+  });
+});
+
+describe("path values outside a parameter's pattern are refused", () => {
+  const routes = [
+    {
+      method: "delete",
+      path: "/chatrooms/{chatroom_id}",
+      pathParams: { chatroom_id: { kind: "single" as const, pattern: "^(?!super_admin$)[^,]+$" } },
+    },
+    { method: "get", path: "/rooms/{ids}", pathParams: { ids: { kind: "list" as const, pattern: "^[0-9]+$" } } },
+  ];
+
+  async function send(path: string, values: Record<string, unknown>) {
+    const { fetch, requests } = recordingFetch();
+    const client = createFetchClient<Record<string, never>>({ baseUrl: "https://h.example", fetch });
+    client.use(pathGuardFor(routes));
+    const request = client.request as unknown as (m: string, p: string, i: object) => Promise<unknown>;
+    const outcome = await request(path === "/rooms/{ids}" ? "get" : "delete", path, { params: { path: values } }).catch(
+      (e: unknown) => e,
+    );
+    return { outcome, requests };
+  }
+
+  it("a reserved word is not sent as an ID", async () => {
+    const { outcome, requests } = await send("/chatrooms/{chatroom_id}", { chatroom_id: "super_admin" });
+    expect(outcome).toMatchObject({ name: "InvalidRequestError", field: "path.chatroom_id" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("each list item is matched", async () => {
+    const { outcome, requests } = await send("/rooms/{ids}", { ids: ["12", "x"] });
+    expect(outcome).toMatchObject({ field: "path.ids[1]" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("matching values are sent", async () => {
+    const { requests } = await send("/chatrooms/{chatroom_id}", { chatroom_id: "super_admins" });
+    expect(requests.map((r) => r.url)).toEqual(["https://h.example/chatrooms/super_admins"]);
   });
 });

@@ -1,0 +1,11 @@
+/** The two ways a production client addresses the API, pointed at a mock origin. */
+import { createClient, type EasemobClient } from "@easemob-openapi/client";
+
+export const TOKEN = "contract-test-token";
+
+export function prefixedClients(origin: string): Array<{ prefix: string; client: EasemobClient }> {
+  return [
+    { prefix: "org/app", client: createClient({ host: origin, orgName: "test-org", appName: "test-app" }, TOKEN) },
+    { prefix: "app-id", client: createClient({ host: origin, appId: "test-app-id" }, TOKEN) },
+  ];
+}
