@@ -1,33 +1,55 @@
 import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import { tokenSource, withAuth, type Auth, type FetchLike } from "./auth/index.js";
 import { baseUrlOf, type Endpoint } from "./base-url.js";
 import { InvalidRequestError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { pathGuard } from "./path-guard.js";
+import { withRetries, type RetryOptions } from "./retry/index.js";
 
-/** Where the API is, plus openapi-fetch options (a custom `fetch`, serializers...). */
-export type ClientConfig = Endpoint & Omit<ClientOptions, "baseUrl" | "headers">;
+/** Where the API is, how to send (a custom `fetch`, retry bounds) and other openapi-fetch options. */
+export type ClientConfig = Endpoint &
+  Omit<ClientOptions, "baseUrl" | "headers" | "fetch"> & {
+    /** Sends one request; default the platform `fetch`. Wrapped with auth and retries. */
+    fetch?: FetchLike;
+    /** Retry bounds for 429/503 (and 502/504/network errors on idempotent methods); `{ maxAttempts: 1 }` disables. */
+    retry?: RetryOptions;
+  };
 
 export type EasemobClient = Client<paths>;
 
-const endpointKeys = new Set(["host", "orgName", "appName", "appId", "baseUrl"]);
+const ownKeys = new Set(["host", "orgName", "appName", "appId", "baseUrl", "fetch", "retry"]);
+
+/** The token endpoint is documented under the org/app prefix only. */
+function tokenUrlOf(config: Endpoint, baseUrl: string, auth: Auth): string {
+  if ("appId" in config && typeof auth === "object" && "clientId" in auth) {
+    throw new InvalidRequestError(
+      "auth",
+      "client credentials need the org/app prefix ({ host, orgName, appName }); with an App ID pass { getToken } or a token",
+    );
+  }
+  return `${baseUrl}/token`;
+}
 
 /**
- * A typed openapi-fetch client for the Easemob IM REST API that sends
- * `Authorization: Bearer <token>` and refuses, before sending, path values that
- * would address a different resource.
+ * A typed openapi-fetch client for the Easemob IM REST API. It authenticates every request
+ * (a fixed token, client credentials fetched and renewed for you, or your own token function),
+ * renews the token and replays once on 401, retries what is safe to retry, and refuses, before
+ * sending, path values that would address a different resource.
  */
-export function createClient(config: ClientConfig, token: string): EasemobClient {
-  if (typeof token !== "string" || token.trim() === "") {
-    throw new InvalidRequestError("token", "must be a non-empty string");
-  }
-  if (/[\r\n]/.test(token)) throw new InvalidRequestError("token", "must not contain line breaks");
-  const options: Omit<ClientOptions, "baseUrl" | "headers"> = Object.fromEntries(
-    Object.entries(config).filter(([key]) => !endpointKeys.has(key)),
+export function createClient(config: ClientConfig, auth: Auth): EasemobClient {
+  const baseUrl = baseUrlOf(config);
+  const send: FetchLike = config.fetch ?? ((request) => globalThis.fetch(request));
+  const retrying = (fetch: FetchLike) => withRetries(fetch, config.retry);
+  const tokens = tokenSource(auth, { tokenUrl: tokenUrlOf(config, baseUrl, auth), fetch: retrying(send) });
+  const options: Omit<ClientOptions, "baseUrl" | "headers" | "fetch"> = Object.fromEntries(
+    Object.entries(config).filter(([key]) => !ownKeys.has(key)),
   );
   const client = createFetchClient<paths>({
     ...options,
-    baseUrl: baseUrlOf(config),
-    headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+    baseUrl,
+    // Retries outside auth: each attempt carries the current token, and a 401 renews once.
+    fetch: retrying(withAuth(send, tokens)),
+    headers: { Accept: "application/json" },
   });
   client.use(pathGuard);
   return client;

@@ -1,0 +1,46 @@
+import { InvalidRequestError } from "../errors.js";
+import { isUsableToken } from "./bearer.js";
+import type { FetchLike, TokenSource } from "./types.js";
+
+/** Waits for `promise`, or rejects with the abort reason as soon as `signal` aborts. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+function authorize(request: Request, token: string): Request {
+  // Checked before Headers.set, whose error message would quote the token.
+  if (!isUsableToken(token)) throw new InvalidRequestError("token", "is empty or has characters a header cannot carry");
+  request.headers.set("Authorization", `Bearer ${token}`);
+  return request;
+}
+
+/**
+ * Sends every request with `Authorization: Bearer <token>` from `tokens`. On a 401 it asks for a
+ * renewed token once and replays the request with it (the body is cloned before the first send, so
+ * the replay carries the same bytes); when the source cannot renew (a fixed token), or the replay is
+ * refused again, that 401 is returned as is. Waiting for a token honours the request's abort signal.
+ * The header is set on the request it is handed.
+ */
+export function withAuth(fetch: FetchLike, tokens: TokenSource): FetchLike {
+  return async (request) => {
+    const replay = request.body === null ? undefined : request.clone();
+    const token = await unlessAborted(tokens.current(), request.signal);
+    const response = await fetch(authorize(request, token));
+    if (response.status !== 401) return response;
+    let renewed: string;
+    try {
+      renewed = await unlessAborted(tokens.renew(token), request.signal);
+    } catch (error) {
+      await response.body?.cancel().catch(() => undefined);
+      throw error;
+    }
+    if (renewed === token) return response;
+    await response.body?.cancel().catch(() => undefined);
+    return fetch(authorize(replay ?? new Request(request), renewed));
+  };
+}
