@@ -100,22 +100,23 @@ async function openTagPage(tag: TagPage): Promise<string> {
 }
 
 /**
- * Redoc renders a tag's operations progressively as they near the viewport, so scroll a screen at
- * a time (a jump to the bottom skips them) until every expected one is there or the page stops growing.
+ * Redoc renders a tag's operations progressively as they near the viewport, so sweep down half a
+ * screen at a time (a jump to the bottom skips them). On a loaded machine rendering lags behind
+ * scrolling and a sweep can pass an operation by, so sweep again from the top, a few times at most.
  */
 async function scrollUntilRendered(ids: string[]): Promise<void> {
-  let unchanged = 0;
-  let last = '';
-  for (let round = 0; round < 400 && unchanged < 4; round++) {
-    const state = await page.evaluate((wanted) => {
-      window.scrollBy(0, window.innerHeight);
-      const rendered = new Set([...document.querySelectorAll('[id]')].filter((e) => e.querySelector('h2')).map((e) => e.id));
-      const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
-      return { done: wanted.every((id) => rendered.has(id)), key: `${atBottom} ${document.documentElement.scrollHeight} ${rendered.size}` };
-    }, ids);
-    if (state.done) return;
-    unchanged = state.key === last && state.key.startsWith('true') ? unchanged + 1 : 0;
-    last = state.key;
-    await page.waitForTimeout(100);
+  for (let sweep = 0; sweep < 5; sweep++) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (let step = 0; step < 400; step++) {
+      const state = await page.evaluate((wanted) => {
+        window.scrollBy(0, window.innerHeight / 2);
+        const rendered = new Set([...document.querySelectorAll('[id]')].filter((e) => e.querySelector('h2')).map((e) => e.id));
+        const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+        return { done: wanted.every((id) => rendered.has(id)), atBottom };
+      }, ids);
+      if (state.done) return;
+      await page.waitForTimeout(100);
+      if (state.atBottom) break;
+    }
   }
 }
