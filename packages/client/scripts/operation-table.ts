@@ -1,4 +1,12 @@
-/** Builds the source of src/generated/operations.ts: operationId → method, path, path parameter rules. */
+/**
+ * Builds the source of src/generated/operations.ts from the bundled spec:
+ *
+ * - `operationsById`: operationId → method, path, path parameter rules, and, where they apply,
+ *   `body` (the operation takes a JSON request body), `batch` (the list of names one call takes
+ *   and its documented maximum) and `paging` (how the list is paged and where its items are).
+ * - `DocumentedErrors`: a type only (no bytes shipped) mapping each operationId to its
+ *   documented error statuses and, per status, the `error` types of that status's examples.
+ */
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
@@ -6,56 +14,163 @@ interface Parameter {
   $ref?: string;
   name?: string;
   in?: string;
-  schema?: ParameterSchema;
+  schema?: Schema;
 }
-interface ParameterSchema {
+interface Schema {
+  $ref?: string;
   type?: string | string[];
   pattern?: string;
-  items?: ParameterSchema;
+  items?: Schema;
+  maxItems?: number;
+  maximum?: number;
+  default?: unknown;
+  required?: string[];
+  properties?: Record<string, Schema>;
+  allOf?: Schema[];
+}
+interface MediaTypeObject {
+  schema?: Schema;
+  examples?: Record<string, { $ref?: string; value?: unknown }>;
+}
+interface Response {
+  $ref?: string;
+  content?: Record<string, MediaTypeObject>;
 }
 interface Operation {
   operationId?: string;
   parameters?: Parameter[];
+  requestBody?: { $ref?: string; content?: Record<string, MediaTypeObject> };
+  responses?: Record<string, Response>;
 }
 type PathItem = { parameters?: Parameter[] } & Partial<Record<(typeof METHODS)[number], Operation>>;
 export interface OpenApiDocument {
   paths?: Record<string, PathItem>;
-  components?: { parameters?: Record<string, Parameter> };
+  components?: Record<string, Record<string, unknown> | undefined>;
 }
 
-function resolve(doc: OpenApiDocument, parameter: Parameter): Parameter {
-  const prefix = "#/components/parameters/";
-  if (!parameter.$ref) return parameter;
-  if (!parameter.$ref.startsWith(prefix)) throw new Error(`Unsupported parameter $ref ${parameter.$ref}`);
-  const target = doc.components?.parameters?.[parameter.$ref.slice(prefix.length)];
-  if (!target) throw new Error(`Unresolved parameter $ref ${parameter.$ref}`);
-  return resolve(doc, target);
+/** Follows local `#/components/...` references (the bundle keeps them). */
+function deref<T extends { $ref?: string }>(doc: OpenApiDocument, value: T | undefined, seen = 0): T | undefined {
+  if (!value?.$ref) return value;
+  if (seen > 20) throw new Error(`$ref cycle at ${value.$ref}`);
+  const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(value.$ref);
+  if (!match) throw new Error(`Unsupported $ref ${value.$ref}`);
+  const target = doc.components?.[match[1]!]?.[decodeURIComponent(match[2]!)] as T | undefined;
+  if (!target) throw new Error(`Unresolved $ref ${value.$ref}`);
+  return deref(doc, target, seen + 1);
+}
+
+function isArray(schema: Schema | undefined): boolean {
+  const type = schema?.type;
+  return type === "array" || (Array.isArray(type) && type.includes("array"));
 }
 
 /** A path value is one name ("single") or a comma-joined list ("list"), each name optionally matching a pattern. */
-function rulesOf(parameter: Parameter): { kind: "single" | "list"; pattern?: string } {
-  const type = parameter.schema?.type;
-  const list = type === "array" || (Array.isArray(type) && type.includes("array"));
-  const pattern = list ? parameter.schema?.items?.pattern : parameter.schema?.pattern;
+function rulesOf(doc: OpenApiDocument, parameter: Parameter): { kind: "single" | "list"; pattern?: string } {
+  const schema = deref(doc, parameter.schema);
+  const list = isArray(schema);
+  const pattern = list ? deref(doc, schema?.items)?.pattern : schema?.pattern;
   return { kind: list ? "list" : "single", ...(pattern === undefined ? {} : { pattern }) };
+}
+
+/** The list of names one call takes: a list path parameter, or a required array property of the JSON body. */
+type Batch = { in: "path" | "body"; name: string; maxItems?: number };
+
+function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, operation: Operation): Batch | undefined {
+  for (const [name, p] of pathParams) {
+    const schema = deref(doc, p.schema);
+    if (isArray(schema)) return { in: "path", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
+  }
+  const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
+  const candidates = (body?.required ?? [])
+    .map((name) => [name, deref(doc, body?.properties?.[name])] as const)
+    .filter(([, schema]) => isArray(schema) && deref(doc, schema?.items)?.type === "string");
+  // Prefer the array whose size the spec limits (the batch); else the only required array.
+  const [name, schema] = candidates.find(([, s]) => s?.maxItems !== undefined) ?? (candidates.length === 1 ? candidates[0]! : []);
+  if (name === undefined) return undefined;
+  return { in: "body", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
+}
+
+/** Properties an operation's own schema adds (allOf members other than referenced shared envelopes). */
+function ownProperties(doc: OpenApiDocument, schema: Schema | undefined): Record<string, Schema> {
+  const resolved = deref(doc, schema);
+  if (!resolved) return {};
+  if (!resolved.allOf) return resolved.properties ?? {};
+  return Object.assign({}, ...resolved.allOf.filter((m) => !m.$ref).map((m) => ownProperties(doc, m)));
+}
+
+/** Where a 200 answer keeps its list: `data`, `entities`, or one level down such as `data.affiliations`. */
+function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undefined {
+  const ok = deref(doc, operation.responses?.["200"]);
+  const props = ownProperties(doc, ok?.content?.["application/json"]?.schema);
+  const names = Object.keys(props).sort((a, b) => rank(a) - rank(b));
+  for (const name of names) if (isArray(deref(doc, props[name]))) return name;
+  for (const name of names) {
+    const inner = ownProperties(doc, props[name]);
+    for (const sub of Object.keys(inner)) if (isArray(deref(doc, inner[sub]))) return `${name}.${sub}`;
+  }
+  return undefined;
+}
+const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
+
+type Paging =
+  | { kind: "page"; items: string; size?: number }
+  | { kind: "cursor"; items: string; size?: number };
+
+/**
+ * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
+ * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`).
+ */
+function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
+  const kind = query.has("pagenum") && query.has("pagesize") ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
+  if (!kind) return undefined;
+  const items = itemsPathOf(doc, operation);
+  if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
+  const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
+  const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
+  return { kind, items, ...(size === undefined ? {} : { size }) };
+}
+
+/** Documented error statuses → the `error` values of their examples (`string` when none is given). */
+function documentedErrors(doc: OpenApiDocument, operation: Operation): string {
+  const rows: string[] = [];
+  for (const [status, ref] of Object.entries(operation.responses ?? {})) {
+    if (!/^[45]\d\d$/.test(status)) continue;
+    const types = new Set<string>();
+    for (const media of Object.values(deref(doc, ref)?.content ?? {})) {
+      for (const example of Object.values(media.examples ?? {})) {
+        const error = (deref(doc, example)?.value as { error?: unknown } | undefined)?.error;
+        if (typeof error === "string") types.add(error);
+      }
+    }
+    const union = types.size > 0 ? [...types].sort().map((t) => JSON.stringify(t)).join(" | ") : "string";
+    rows.push(`${status}: ${union}`);
+  }
+  return rows.length > 0 ? `{ ${rows.join("; ")} }` : "{}";
 }
 
 export function operationTable(doc: OpenApiDocument): string {
   const rows: string[] = [];
+  const errorRows: string[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      const id = operation.operationId;
+      if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       const byName = new Map<string, Parameter>();
+      const query = new Map<string, Parameter>();
       for (const p of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
-        const resolved = resolve(doc, p);
-        if (resolved.in === "path" && resolved.name) byName.set(resolved.name, resolved);
+        const resolved = deref(doc, p);
+        if (resolved?.in === "path" && resolved.name) byName.set(resolved.name, resolved);
+        if (resolved?.in === "query" && resolved.name) query.set(resolved.name, resolved);
       }
-      const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(p)]));
-      rows.push(
-        `  ${operation.operationId}: ${JSON.stringify({ method, path, pathParams })},`,
-      );
+      const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(doc, p)]));
+      const body = deref(doc, operation.requestBody) ? { body: true } : {};
+      const batch = batchOf(doc, byName, operation);
+      const paging = pagingOf(doc, query, operation);
+      const row = { method, path, pathParams, ...body, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
+      rows.push(`  ${id}: ${JSON.stringify(row)},`);
+      errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
     }
   }
   return [
@@ -64,6 +179,11 @@ export function operationTable(doc: OpenApiDocument): string {
     "} as const;",
     "",
     "export type OperationId = keyof typeof operationsById;",
+    "",
+    "/** Per operation: each documented error status → the `error` types its documented examples show. */",
+    "export interface DocumentedErrors {",
+    ...errorRows,
+    "}",
     "",
   ].join("\n");
 }

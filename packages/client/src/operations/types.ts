@@ -1,0 +1,51 @@
+import type { HeadersOptions, Middleware } from "openapi-fetch";
+import type { OperationPromise } from "../errors.js";
+import type { OperationId, operationsById } from "../generated/operations.js";
+import type { operations } from "../generated/schema.js";
+
+type Op<Id extends OperationId> = operations[Id];
+type Table = typeof operationsById;
+/** `{}` for a missing (`never`/`undefined`) parameter group. */
+type Group<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
+/** Path and query parameters of an operation, in one object: `{ group_id, pagenum?, pagesize? }`. */
+export type ParamsOf<Id extends OperationId> = Flat<Group<Op<Id>["parameters"]["path"]> & Group<Op<Id>["parameters"]["query"]>>;
+
+/** The JSON request body of an operation; `never` when it takes none. */
+export type BodyOf<Id extends OperationId> = [NonNullable<Op<Id>["requestBody"]>] extends [never]
+  ? never
+  : NonNullable<Op<Id>["requestBody"]> extends { content: { "application/json": infer B } }
+    ? B
+    : never;
+
+/** The parsed 200 answer of an operation. */
+export type DataOf<Id extends OperationId> = Op<Id>["responses"] extends { 200: { content: { "application/json": infer D } } }
+  ? D
+  : unknown;
+
+/** Per-call options: an abort signal, extra headers (e.g. the mock's `Prefer`), a fetch, middleware... */
+export type CallInit = Omit<RequestInit, "body" | "headers" | "method"> & {
+  headers?: HeadersOptions;
+  fetch?: (input: Request) => Promise<Response>;
+  middleware?: Middleware[];
+};
+
+type ParamsArg<Id extends OperationId> = {} extends ParamsOf<Id> ? [params?: ParamsOf<Id>] : [params: ParamsOf<Id>];
+
+/**
+ * `(params, init?)` for an operation without a body, `(params, body, init?)` for one with a
+ * body. Resolves to the 200 answer; rejects with an `EasemobApiError` when the server refuses.
+ */
+export type OperationMethod<Id extends OperationId> = [BodyOf<Id>] extends [never]
+  ? (...args: [...ParamsArg<Id>, init?: CallInit]) => OperationPromise<DataOf<Id>, Id>
+  : (params: ParamsOf<Id>, body: BodyOf<Id>, init?: CallInit) => OperationPromise<DataOf<Id>, Id>;
+
+/** Every operation of the spec, callable by its operationId. */
+export type OperationMethods = { readonly [Id in OperationId]: OperationMethod<Id> };
+
+/** Operations whose list is paged (`pagenum`/`pagesize` or `cursor`/`limit`). */
+export type PagedOperationId = { [Id in OperationId]: Table[Id] extends { paging: object } ? Id : never }[OperationId];
+
+/** Operations that take a list of names whose size the spec may limit. */
+export type BatchOperationId = { [Id in OperationId]: Table[Id] extends { batch: object } ? Id : never }[OperationId];

@@ -1,0 +1,198 @@
+import { startMock, type MockServer } from "@easemob-openapi/mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../src/create-client.js";
+import { EasemobApiError } from "../src/errors.js";
+import { batch } from "../src/operations/index.js";
+
+const names = (n: number, prefix = "user") => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+
+/** A fetch that records each call's method, path names or body, and answers with `answer`. */
+function recordingServer(answer: (call: { index: number; method: string; path: string; body: any }) => Response | Promise<Response>) {
+  const calls: { method: string; path: string; body: any }[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const fetch = async (request: Request) => {
+    const text = await request.text();
+    const call = { method: request.method, path: decodeURIComponent(new URL(request.url).pathname), body: text ? JSON.parse(text) : undefined };
+    calls.push(call);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    inFlight--;
+    return answer({ index: calls.length - 1, ...call });
+  };
+  return { client: createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"), calls, maxInFlight: () => maxInFlight };
+}
+
+const lastSegment = (path: string) => path.slice(path.lastIndexOf("/") + 1).split(",");
+
+describe("batch splitting and merging (recording fetch)", () => {
+  it("addGroupMembers: 130 names, at most 60 per call → 3 calls of 60, 60, 10; names not in newmembers failed", async () => {
+    const server = recordingServer(({ body }) =>
+      Response.json({ data: { newmembers: (body.usernames as string[]).filter((n) => !n.endsWith("7")), groupid: "g1" } }),
+    );
+    const all = names(130);
+    const result = await batch(server.client, "addGroupMembers", { group_id: "g1" }, all);
+    expect(server.calls.map((c) => c.body.usernames.length)).toEqual([60, 60, 10]);
+    expect(server.calls.flatMap((c) => c.body.usernames)).toEqual(all);
+    expect(server.calls.every((c) => c.method === "POST" && c.path === "/o/a/chatgroups/g1/users")).toBe(true);
+    const failed = all.filter((n) => n.endsWith("7"));
+    expect(result.failed).toEqual(failed.map((name) => ({ name, reason: "not listed in data.newmembers" })));
+    expect(result.succeeded).toEqual(all.filter((n) => !n.endsWith("7")));
+    expect(result.errors).toEqual([]);
+    expect(result.responses).toHaveLength(3);
+  });
+
+  it("removeGroupMembers: names in the path, per-name results (object for one, array for several), a 403 call marks its names failed", async () => {
+    const server = recordingServer(({ index, path }) => {
+      const chunk = lastSegment(path);
+      if (index === 1) return Response.json({ error: "forbidden_op", error_description: "users [x] are not members of this group!" }, { status: 403 });
+      const results = chunk.map((user) =>
+        user === "user5" ? { result: false, action: "remove_member", reason: "user user5 doesn't exist.", user, groupid: "g1" } : { result: true, action: "remove_member", user, groupid: "g1" },
+      );
+      return Response.json({ data: results.length === 1 ? results[0] : results });
+    });
+    const all = names(121);
+    const result = await batch(server.client, "removeGroupMembers", { group_id: "g1" }, all);
+    expect(server.calls.map((c) => lastSegment(c.path).length)).toEqual([60, 60, 1]);
+    expect(server.calls.every((c) => c.method === "DELETE" && c.path.startsWith("/o/a/chatgroups/g1/users/"))).toBe(true);
+
+    expect(result.errors).toHaveLength(1);
+    const refusal = result.errors[0] as EasemobApiError;
+    expect(refusal).toBeInstanceOf(EasemobApiError);
+    expect(refusal).toMatchObject({ status: 403, error: "forbidden_op", operationId: "removeGroupMembers" });
+
+    const secondCall = all.slice(60, 120);
+    expect(result.failed).toEqual([
+      { name: "user5", reason: "user user5 doesn't exist." },
+      ...secondCall.map((name) => ({ name, reason: refusal.message, error: refusal })),
+    ]);
+    expect(result.succeeded).toEqual([...all.slice(0, 60).filter((n) => n !== "user5"), "user121"]);
+    expect(result.responses).toHaveLength(2);
+  });
+
+  it("removeThreadMembers: results in entities; a name the answer leaves out is failed; names match ignoring case", async () => {
+    const server = recordingServer(({ body }) =>
+      Response.json({
+        entities: (body.usernames as string[]).filter((n) => n !== "Ghost").map((user) => ({ result: true, user: user.toLowerCase() })),
+      }),
+    );
+    const result = await batch(server.client, "removeThreadMembers", { thread_id: "t1" }, ["Alice", "Ghost", "bob"]);
+    expect(server.calls).toHaveLength(1);
+    expect(result.succeeded).toEqual(["Alice", "bob"]);
+    expect(result.failed).toEqual([{ name: "Ghost", reason: "the answer has no result for this name" }]);
+  });
+
+  it("muteGroupMembers: the rest of the body goes with every call", async () => {
+    const server = recordingServer(({ body }) =>
+      Response.json({ data: (body.usernames as string[]).map((user) => ({ result: true, expire: 1, user })) }),
+    );
+    const result = await batch(server.client, "muteGroupMembers", { group_id: "g1" }, names(61), { body: { mute_duration: 60_000 } });
+    expect(server.calls.map((c) => [c.body.usernames.length, c.body.mute_duration])).toEqual([
+      [60, 60_000],
+      [1, 60_000],
+    ]);
+    expect(result.succeeded).toHaveLength(61);
+  });
+
+  it("addThreadMembers: a data.status answer counts for every name; 25 names → 10, 10, 5", async () => {
+    const server = recordingServer(() => Response.json({ data: { status: "ok" } }));
+    const result = await batch(server.client, "addThreadMembers", { thread_id: "t1" }, names(25));
+    expect(server.calls.map((c) => c.body.usernames.length)).toEqual([10, 10, 5]);
+    expect(result.succeeded).toEqual(names(25));
+    expect(result.failed).toEqual([]);
+  });
+
+  it("drops repeated names, sends nothing for none, and takes a smaller maxItems", async () => {
+    const server = recordingServer(() => Response.json({ data: { status: "ok" } }));
+    expect(await batch(server.client, "addThreadMembers", { thread_id: "t1" }, [])).toEqual({ succeeded: [], failed: [], errors: [], responses: [] });
+    expect(server.calls).toHaveLength(0);
+    const result = await batch(server.client, "addThreadMembers", { thread_id: "t1" }, ["a", "b", "a", "c", "b"], { maxItems: 2 });
+    expect(server.calls.map((c) => c.body.usernames)).toEqual([["a", "b"], ["c"]]);
+    expect(result.succeeded).toEqual(["a", "b", "c"]);
+    await expect(batch(server.client, "addThreadMembers", { thread_id: "t1" }, ["a"], { maxItems: 0 })).rejects.toThrow(RangeError);
+  });
+
+  it("sends one call at a time by default, and at most `concurrency` at once when asked, keeping the order", async () => {
+    const answer = ({ body }: { body: any }) => Response.json({ data: { newmembers: body.usernames } });
+    const sequential = recordingServer(answer);
+    await batch(sequential.client, "addGroupMembers", { group_id: "g1" }, names(300));
+    expect(sequential.calls).toHaveLength(5);
+    expect(sequential.maxInFlight()).toBe(1);
+
+    const parallel = recordingServer(answer);
+    const result = await batch(parallel.client, "addGroupMembers", { group_id: "g1" }, names(300), { concurrency: 2 });
+    expect(parallel.calls).toHaveLength(5);
+    expect(parallel.maxInFlight()).toBe(2);
+    expect(result.succeeded).toEqual(names(300));
+  });
+
+  it("a network failure marks its names failed; an abort stops everything", async () => {
+    const flaky = recordingServer(({ index }) => {
+      if (index === 0) throw new TypeError("fetch failed");
+      return Response.json({ data: { status: "ok" } });
+    });
+    const result = await batch(flaky.client, "addThreadMembers", { thread_id: "t1" }, names(15));
+    expect(result.failed.map((f) => f.name)).toEqual(names(10));
+    expect(result.failed[0]).toMatchObject({ reason: "fetch failed", error: expect.any(TypeError) });
+    expect(result.succeeded).toEqual(names(15).slice(10));
+
+    const controller = new AbortController();
+    const aborting = recordingServer(() => {
+      controller.abort();
+      throw new DOMException("aborted", "AbortError");
+    });
+    await expect(
+      batch(aborting.client, "addThreadMembers", { thread_id: "t1" }, names(30), { init: { signal: controller.signal } }),
+    ).rejects.toThrow("aborted");
+    expect(aborting.calls).toHaveLength(1);
+  });
+});
+
+describe("batches against the mock", () => {
+  let mock: MockServer;
+  const statuses: number[] = [];
+  let client: ReturnType<typeof createClient>;
+  beforeAll(async () => {
+    mock = await startMock();
+    const fetch = async (request: Request) => {
+      const response = await globalThis.fetch(request);
+      statuses.push(response.status);
+      return response;
+    };
+    client = createClient({ host: mock.url, orgName: "org", appName: "app", fetch }, "tok");
+  }, 60_000);
+  afterAll(() => mock?.close());
+
+  it("removeThreadMembers: 25 names go as 10, 10, 5 (the mock validates maxItems); the documented false results are failures", async () => {
+    statuses.length = 0;
+    const result = await batch(client, "removeThreadMembers", { thread_id: "1XXXX7" }, ["test2", "test6", ...names(23)]);
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(result.failed.slice(0, 2)).toEqual([
+      { name: "test2", reason: "result: false" },
+      { name: "test6", reason: "result: false" },
+    ]);
+    // The mock answers the same two users for every call: everyone else has no result.
+    expect(result.failed).toHaveLength(25);
+    expect(result.succeeded).toEqual([]);
+  });
+
+  it("addGroupMembers: names missing from data.newmembers are failures", async () => {
+    const result = await batch(client, "addGroupMembers", { group_id: "66XXXX85" }, ["user4", "user5", "user6"]);
+    expect(result.succeeded).toEqual(["user4", "user5"]);
+    expect(result.failed).toEqual([{ name: "user6", reason: "not listed in data.newmembers" }]);
+  });
+
+  it("a documented 403 for the whole call marks every name failed with the EasemobApiError", async () => {
+    const result = await batch(client, "removeGroupMembers", { group_id: "66XXXX85" }, ["user1", "user2"], {
+      init: { headers: { Prefer: "code=403, example=usersNotMembers" } },
+    });
+    expect(result.succeeded).toEqual([]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ status: 403, error: "forbidden_op", errorDescription: "users [XX] are not members of this group!" });
+    expect(result.failed.map((f) => [f.name, f.error])).toEqual([
+      ["user1", result.errors[0]],
+      ["user2", result.errors[0]],
+    ]);
+  });
+});

@@ -1,0 +1,201 @@
+import { startMock, type MockServer } from "@easemob-openapi/mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../src/create-client.js";
+import { EasemobApiError, InvalidRequestError, isApiError, toResult } from "../src/errors.js";
+import { operationsById, type OperationId } from "../src/generated/operations.js";
+import { operationMethods, withOperations } from "../src/operations/index.js";
+
+const TOKEN = "YWMt-operations-test-token";
+
+/** A fetch that records what it is handed and answers with `answer(request)` (default 200 `{}`). */
+function recorder(answer: (request: Request) => Response | Promise<Response> = () => Response.json({})) {
+  const requests: Request[] = [];
+  const bodies: unknown[] = [];
+  const fetch = async (request: Request) => {
+    request.signal.throwIfAborted();
+    requests.push(request);
+    const text = await request.clone().text();
+    bodies.push(text ? JSON.parse(text) : undefined);
+    return answer(request);
+  };
+  return { fetch, requests, bodies };
+}
+
+describe("operation methods against the mock", () => {
+  let mock: MockServer;
+  let im: ReturnType<typeof operationMethods>;
+  const sent: Request[] = [];
+
+  beforeAll(async () => {
+    mock = await startMock();
+    const fetch = (request: Request) => {
+      sent.push(request.clone());
+      return globalThis.fetch(request);
+    };
+    im = operationMethods(createClient({ host: mock.url, orgName: "org", appName: "app", fetch }, TOKEN));
+  }, 60_000);
+  afterAll(() => mock?.close());
+
+  it("resolves to the 200 answer of an operation without a body", async () => {
+    const data = await im.addGroupMember({ group_id: "66XXXX85", username: "user4" });
+    expect(data.data).toMatchObject({ result: true, user: "user4", groupid: "66XXXX85" });
+    const request = sent.at(-1)!;
+    expect(request.method).toBe("POST");
+    expect(new URL(request.url).pathname).toBe("/org/app/chatgroups/66XXXX85/users/user4");
+  });
+
+  it("sends the body of an operation with one", async () => {
+    const data = await im.addGroupMembers({ group_id: "66XXXX85" }, { usernames: ["user4", "user5"] });
+    expect(data.data.newmembers).toEqual(["user5", "user4"]);
+    expect(await sent.at(-1)!.json()).toEqual({ usernames: ["user4", "user5"] });
+  });
+
+  it("splits path and query parameters given in one object", async () => {
+    const data = await im.listGroupMembers({ group_id: "10XXXX85", pagenum: 2, pagesize: 2 });
+    expect(data.data).toEqual([{ owner: "user1" }, { member: "user2" }]);
+    const url = new URL(sent.at(-1)!.url);
+    expect(url.pathname).toBe("/org/app/chatgroups/10XXXX85/users");
+    expect(url.search).toBe("?pagenum=2&pagesize=2");
+  });
+
+  it("rejects a documented 403 (chosen with Prefer) with an EasemobApiError carrying its fields", async () => {
+    const call = im.addGroupMember(
+      { group_id: "66XXXX85", username: "user4" },
+      { headers: { Prefer: "code=403, example=userAlreadyInGroup" } },
+    );
+    const error = await call.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(EasemobApiError);
+    expect(error).toMatchObject({
+      status: 403,
+      error: "forbidden_op",
+      errorDescription: "can not join this group, reason:user: XX already in group: XX\n",
+      operationId: "addGroupMember",
+      method: "POST",
+      path: "/chatgroups/{group_id}/users/{username}",
+      urlPath: "/org/app/chatgroups/66XXXX85/users/user4",
+    });
+    const everything = `${(error as Error).message} ${JSON.stringify(error)} ${(error as Error).stack}`;
+    expect(everything).not.toContain(TOKEN);
+  });
+
+  it("hands the same refusal back as { error } through toResult, typed by operation", async () => {
+    const { data, error } = await toResult(
+      im.removeGroupMembers(
+        { group_id: "66XXXX85", username: ["user1", "user2"] },
+        { headers: { Prefer: "code=403, example=usersNotMembers" } },
+      ),
+    );
+    expect(data).toBeUndefined();
+    expect(isApiError(error, "removeGroupMembers")).toBe(true);
+    expect(error?.status).toBe(403);
+    if (error?.status === 403) {
+      const type: "forbidden_op" | "exceed_limit" = error.error;
+      expect(type).toBe("forbidden_op");
+    }
+    expect(error?.urlPath).toBe("/org/app/chatgroups/66XXXX85/users/user1,user2");
+  });
+
+  it("answers under the Agora app-id prefix too", async () => {
+    const agora = operationMethods(createClient({ host: mock.url, appId: "abc123" }, TOKEN));
+    const data = await agora.deleteThread({ thread_id: "1XXXX7" });
+    expect(data.data.status).toBe("ok");
+  });
+});
+
+describe("operation methods, routed by the generated table", () => {
+  /** Path values a guard accepts, for any operation: a name, or two for a list parameter. */
+  function samplePath(id: OperationId): Record<string, unknown> {
+    const { pathParams } = operationsById[id] as { pathParams: Record<string, { kind: string }> };
+    return Object.fromEntries(Object.entries(pathParams).map(([name, { kind }]) => [name, kind === "list" ? ["n1", "n2"] : "n1"]));
+  }
+
+  it.each(Object.keys(operationsById) as OperationId[])("%s is callable by name and sends its method and path", async (id) => {
+    const { fetch, requests, bodies } = recorder();
+    const methods = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t")) as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
+    const route = operationsById[id] as { method: string; path: string; body?: boolean };
+    const path = samplePath(id);
+    await (route.body ? methods[id]!(path, { probe: 1 }) : methods[id]!(path));
+    expect(requests).toHaveLength(1);
+    const expected = route.path.replace(/\{([^{}]+)\}/g, (_, name: string) => [path[name]].flat().join(","));
+    expect(requests[0]!.method).toBe(route.method.toUpperCase());
+    expect(new URL(requests[0]!.url).pathname).toBe(`/o/a${expected}`);
+    expect(bodies[0]).toEqual(route.body ? { probe: 1 } : undefined);
+  });
+
+  it("passes per-call options (headers, signal) through and keeps the client's middleware (path guard)", async () => {
+    const { fetch, requests } = recorder();
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    await im.listThreads({ limit: 5, sort: "asc" }, { headers: { "X-Trace": "1" } });
+    expect(requests[0]!.headers.get("X-Trace")).toBe("1");
+    expect(requests[0]!.headers.get("Authorization")).toBe("Bearer t");
+    expect(new URL(requests[0]!.url).search).toBe("?limit=5&sort=asc");
+
+    await expect(im.addGroupMember({ group_id: "g1", username: "a,b" })).rejects.toThrow(InvalidRequestError);
+    await expect(im.removeGroupMembers({ group_id: "g1", username: [] })).rejects.toThrow(InvalidRequestError);
+    expect(requests).toHaveLength(1);
+
+    const controller = new AbortController();
+    controller.abort();
+    await expect(im.deleteThread({ thread_id: "t1" }, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("turns a non-JSON refusal into an EasemobApiError", async () => {
+    const { fetch } = recorder(() => new Response("<h1>502 Bad Gateway</h1>", { status: 502, statusText: "Bad Gateway" }));
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch, retry: { maxAttempts: 1 } }, "t"));
+    await expect(im.getChatrooms({ chatroom_id: ["r1", "r2"] })).rejects.toMatchObject({
+      name: "EasemobApiError",
+      status: 502,
+      error: "",
+      errorDescription: "502 Bad Gateway",
+      operationId: "getChatrooms",
+      method: "GET",
+      path: "/chatrooms/{chatroom_id}",
+      urlPath: "/o/a/chatrooms/r1,r2",
+    });
+  });
+});
+
+describe("withOperations: the operations, the helpers and the raw client in one object", () => {
+  it("adds every operation and bound pages/items/batch; im.raw is the openapi-fetch client", async () => {
+    const { fetch, requests } = recorder((request) =>
+      request.method === "GET" && new URL(request.url).pathname.endsWith("/thread")
+        ? Response.json(new URL(request.url).searchParams.has("cursor") ? { entities: [] } : { entities: [{ id: "t1" }], properties: { cursor: "c1" } })
+        : Response.json({ data: { status: "ok" } }),
+    );
+    const raw = createClient({ baseUrl: "https://h.example/o/a", fetch }, "t");
+    const im = withOperations(raw);
+    expect(im.raw).toBe(raw);
+    expect(Object.keys(operationsById).every((id) => typeof (im as unknown as Record<string, unknown>)[id] === "function")).toBe(true);
+    // No operationId may be hidden by a helper.
+    expect(Object.keys(operationsById).filter((id) => ["raw", "pages", "items", "batch"].includes(id))).toEqual([]);
+
+    await im.raw.GET("/thread/{thread_id}/users", { params: { path: { thread_id: "t1" } } });
+    await im.deleteThread({ thread_id: "t1" });
+    const threads: unknown[] = [];
+    for await (const thread of im.items("listThreads")) threads.push(thread);
+    const added = await im.batch("addThreadMembers", { thread_id: "t1" }, ["a", "b"]);
+    expect(threads).toEqual([{ id: "t1" }]);
+    expect(added.succeeded).toEqual(["a", "b"]);
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`)).toEqual([
+      "GET /o/a/thread/t1/users",
+      "DELETE /o/a/thread/t1",
+      "GET /o/a/thread",
+      "GET /o/a/thread?cursor=c1",
+      "POST /o/a/thread/t1/users",
+    ]);
+
+    // Middleware added later to the raw client applies to the operation methods too.
+    im.raw.use({ onRequest: ({ request }) => { request.headers.set("X-Later", "1"); return request; } });
+    await raw.DELETE("/thread/{thread_id}", { params: { path: { thread_id: "t2" } } });
+    await im.deleteThread({ thread_id: "t3" });
+    expect(requests.slice(-2).map((r) => r.headers.get("X-Later"))).toEqual(["1", "1"]);
+    await expect(im.addGroupMember({ group_id: "g", username: ".." })).rejects.toThrow(InvalidRequestError);
+  });
+});

@@ -1,0 +1,190 @@
+import { startMock, type MockServer } from "@easemob-openapi/mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../src/create-client.js";
+import { EasemobApiError } from "../src/errors.js";
+import { items, pages } from "../src/operations/index.js";
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+describe("cursor paging against the mock (Prism answers page, then end)", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMock();
+  }, 60_000);
+  afterAll(() => mock?.close());
+
+  /** A client whose n-th request asks the mock for the n-th named example, and a record of the URLs sent. */
+  function scripted(examples: string[]) {
+    const urls: URL[] = [];
+    const statuses: number[] = [];
+    const fetch = async (request: Request) => {
+      const example = examples[urls.length] ?? "end";
+      urls.push(new URL(request.url));
+      const headers = new Headers(request.headers);
+      headers.set("Prefer", `code=200, example=${example}`);
+      const response = await globalThis.fetch(new Request(request, { headers }));
+      statuses.push(response.status);
+      return response;
+    };
+    return { client: createClient({ host: mock.url, orgName: "org", appName: "app", fetch }, "tok"), urls, statuses };
+  }
+
+  it("listThreads: follows properties.cursor past a short page and stops on the empty page", async () => {
+    const { client, urls, statuses } = scripted(["page", "end"]);
+    const threads = await collect(items(client, "listThreads", { sort: "asc" }));
+    expect(threads).toEqual([{ id: "1XXXX8" }]);
+    expect(statuses).toEqual([200, 200]);
+    expect(urls.map((u) => u.search)).toEqual(["?sort=asc", "?sort=asc&cursor=ZGXXXXTE"]);
+  });
+
+  it("listThreadMembers: items are data.affiliations", async () => {
+    const { client, urls } = scripted(["page", "end"]);
+    const members = await collect(items(client, "listThreadMembers", { thread_id: "1XXXX7" }, { pageSize: 20 }));
+    expect(members).toEqual(["test4"]);
+    expect(urls.map((u) => `${u.pathname}${u.search}`)).toEqual([
+      "/org/app/thread/1XXXX7/users?limit=20",
+      "/org/app/thread/1XXXX7/users?limit=20&cursor=ZGNXXXXyMA",
+    ]);
+  });
+
+  it("listUserGroupThreads: pages() yields each full answer; a documented refusal rejects the loop", async () => {
+    const { client } = scripted(["page", "end"]);
+    const answers = await collect(pages(client, "listUserGroupThreads", { group_id: "g1", username: "test4" }));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.properties?.cursor).toBeTypeOf("string");
+
+    const refused = createClient({ host: mock.url, orgName: "org", appName: "app" }, "tok");
+    const loop = collect(
+      items(refused, "listThreads", {}, { init: { headers: { Prefer: "code=403, example=threadNotOpen" } } }),
+    );
+    await expect(loop).rejects.toMatchObject({ name: "EasemobApiError", status: 403, error: "group_error", operationId: "listThreads" });
+  });
+
+  it("pagenum lists: a page shorter than pagesize is the last one", async () => {
+    const urls: string[] = [];
+    const fetch = (request: Request) => {
+      urls.push(new URL(request.url).search);
+      return globalThis.fetch(request);
+    };
+    const client = createClient({ host: mock.url, orgName: "org", appName: "app", fetch }, "tok");
+    // The mock's page holds 2 members: with pagesize 3 it is short, so one request is all.
+    expect(await collect(items(client, "listGroupMembers", { group_id: "10XXXX85" }, { pageSize: 3 }))).toEqual([
+      { owner: "user1" },
+      { member: "user2" },
+    ]);
+    expect(urls).toEqual(["?pagenum=1&pagesize=3"]);
+    // With pagesize 2 every page is full, so the loop goes on (here until maxPages).
+    urls.length = 0;
+    const all = await collect(items(client, "listGroupMembers", { group_id: "10XXXX85" }, { pageSize: 2, maxPages: 3 }));
+    expect(all).toHaveLength(6);
+    expect(urls).toEqual(["?pagenum=1&pagesize=2", "?pagenum=2&pagesize=2", "?pagenum=3&pagesize=2"]);
+  });
+});
+
+describe("paging rules, against a list the test controls", () => {
+  /** Serves `total` group members by pagenum/pagesize, or thread pages from `script`; records every URL. */
+  function listServer(options: { total?: number; script?: { entities: unknown[]; cursor?: string }[] }) {
+    const urls: URL[] = [];
+    const fetch = async (request: Request) => {
+      const url = new URL(request.url);
+      urls.push(url);
+      if (url.pathname.endsWith("/users") && url.searchParams.has("pagenum")) {
+        const pagenum = Number(url.searchParams.get("pagenum"));
+        const pagesize = Number(url.searchParams.get("pagesize"));
+        const all = Array.from({ length: options.total ?? 0 }, (_, i) => ({ member: `u${i + 1}` }));
+        const data = all.slice((pagenum - 1) * pagesize, pagenum * pagesize);
+        return Response.json({ data, count: data.length });
+      }
+      const page = options.script?.[urls.length - 1];
+      if (!page) return Response.json({ error: "group_error", error_description: "no such page" }, { status: 400 });
+      return Response.json({ entities: page.entities, ...(page.cursor ? { properties: { cursor: page.cursor } } : {}) });
+    };
+    return { client: createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"), urls };
+  }
+
+  it.each([
+    [5, 2, 3, 5],
+    [4, 2, 3, 4],
+    [0, 2, 1, 0],
+    [3, 1000, 1, 3],
+  ])("%i members, pagesize %i: %i requests, %i items", async (total, pageSize, requests, count) => {
+    const { client, urls } = listServer({ total });
+    const members = await collect(items(client, "listGroupMembers", { group_id: "g1" }, { pageSize }));
+    expect(members).toHaveLength(count);
+    expect(new Set(members.map((m) => JSON.stringify(m))).size).toBe(count);
+    expect(urls).toHaveLength(requests);
+    expect(urls.map((u) => u.searchParams.get("pagenum"))).toEqual(Array.from({ length: requests }, (_, i) => String(i + 1)));
+  });
+
+  it("asks for the documented default page size when none is given", async () => {
+    const { client, urls } = listServer({ total: 1 });
+    await collect(items(client, "listGroupMembers", { group_id: "g1" }));
+    expect(urls[0]!.searchParams.get("pagesize")).toBe("1000");
+  });
+
+  it("cursor lists: short pages with a cursor do not stop the loop; the empty page does", async () => {
+    const { client, urls } = listServer({
+      script: [
+        { entities: [{ id: "t1" }, { id: "t2" }], cursor: "c1" },
+        { entities: [{ id: "t3" }], cursor: "c2" },
+        { entities: [], cursor: "c3" },
+      ],
+    });
+    const threads = await collect(items(client, "listThreads", {}, { pageSize: 5 }));
+    expect(threads.map((t) => t.id)).toEqual(["t1", "t2", "t3"]);
+    expect(urls.map((u) => u.searchParams.get("cursor"))).toEqual([null, "c1", "c2"]);
+    expect(urls.every((u) => u.searchParams.get("limit") === "5")).toBe(true);
+  });
+
+  it("cursor lists: a page without a cursor is the last one", async () => {
+    const { client, urls } = listServer({ script: [{ entities: [{ id: "t1" }], cursor: "c1" }, { entities: [{ id: "t2" }] }] });
+    expect(await collect(items(client, "listUserThreads", { username: "u1" }))).toEqual([{ id: "t1" }, { id: "t2" }]);
+    expect(urls).toHaveLength(2);
+  });
+
+  it("cursor lists: starts from a given cursor and honours maxPages", async () => {
+    const { client, urls } = listServer({
+      script: [
+        { entities: [{ id: "t1" }], cursor: "c1" },
+        { entities: [{ id: "t2" }], cursor: "c2" },
+        { entities: [{ id: "t3" }], cursor: "c3" },
+      ],
+    });
+    expect(await collect(items(client, "listThreads", {}, { cursor: "c0", maxPages: 2 }))).toHaveLength(2);
+    expect(urls.map((u) => u.searchParams.get("cursor"))).toEqual(["c0", "c1"]);
+  });
+
+  it("cursor lists: a cursor that does not move is an error, not an endless loop", async () => {
+    const { client, urls } = listServer({
+      script: [
+        { entities: [{ id: "t1" }], cursor: "same" },
+        { entities: [{ id: "t1" }], cursor: "same" },
+      ],
+    });
+    await expect(collect(items(client, "listThreads", {}))).rejects.toThrow(/cursor it was sent/);
+    expect(urls).toHaveLength(2);
+  });
+
+  it("a refusal in the middle rejects after the pages already read", async () => {
+    const { client, urls } = listServer({ script: [{ entities: [{ id: "t1" }], cursor: "c1" }] });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const thread of items(client, "listThreads", {})) seen.push(thread);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([{ id: "t1" }]);
+    expect(error).toBeInstanceOf(EasemobApiError);
+    expect(urls).toHaveLength(2);
+  });
+
+  it("stops sending when the loop is left early", async () => {
+    const { client, urls } = listServer({ total: 10 });
+    for await (const member of items(client, "listGroupMembers", { group_id: "g1" }, { pageSize: 2 })) {
+      if ("member" in member && member.member === "u3") break;
+    }
+    expect(urls).toHaveLength(2);
+  });
+});
