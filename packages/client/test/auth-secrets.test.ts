@@ -1,6 +1,6 @@
 /// <reference types="node" />
 // A token or the client secret must never appear in an error's message, fields, stack, cause or inspection.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InvalidRequestError } from "../src/errors.js";
 import { tokenSource, TokenRequestError, withAuth, type Auth, type TokenSource } from "../src/auth/index.js";
 import {
@@ -9,19 +9,13 @@ import {
   expectNothingSecret,
   platformFetch,
   rejectionOf,
-  startAuthServer,
-  type AuthServer,
+  useAuthServer,
 } from "./auth-server.js";
 
-let server: AuthServer;
-beforeAll(async () => {
-  server = await startAuthServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useAuthServer();
 
 const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
-const authed = (auth: Auth, tokenUrl = server.tokenUrl) => {
+const authed = (auth: Auth, tokenUrl = server().tokenUrl) => {
   const tokens = tokenSource(auth, { tokenUrl, fetch: platformFetch });
   return { tokens, fetch: withAuth(platformFetch, tokens) };
 };
@@ -31,16 +25,16 @@ describe("no secret or token in errors", () => {
     const wrong = "wrong-secret-value-123";
     const { tokens, fetch } = authed({ clientId: CLIENT_ID, clientSecret: wrong });
     const direct = await rejectionOf(tokens.current());
-    const viaFetch = await rejectionOf(fetch(new Request(server.apiUrl)));
+    const viaFetch = await rejectionOf(fetch(new Request(server().apiUrl)));
     for (const error of [direct, viaFetch]) {
       expect(error).toBeInstanceOf(TokenRequestError);
       expectNothingSecret(error, [wrong]);
     }
-    expect(server.state.apiRequests).toHaveLength(0);
+    expect(server().state.apiRequests).toHaveLength(0);
   });
 
   it("an error body that echoes the secret and a bearer token is cleaned", async () => {
-    server.state.tokenAnswer = {
+    server().state.tokenAnswer = {
       status: 400,
       body: {
         error: `invalid_grant ${CLIENT_SECRET}`,
@@ -59,18 +53,18 @@ describe("no secret or token in errors", () => {
   it("a 401 whose renewal fails: neither the refused token nor the secret", async () => {
     const { tokens, fetch } = authed(credentials);
     const stale = await tokens.current();
-    server.state.valid.delete(stale);
-    server.state.tokenAnswer = { status: 503, body: { error: "service_unavailable", error_description: "try later" } };
-    const error = await rejectionOf(fetch(new Request(server.apiUrl, { method: "POST", body: "{}" })));
+    server().state.valid.delete(stale);
+    server().state.tokenAnswer = { status: 503, body: { error: "service_unavailable", error_description: "try later" } };
+    const error = await rejectionOf(fetch(new Request(server().apiUrl, { method: "POST", body: "{}" })));
     expect(error).toBeInstanceOf(TokenRequestError);
     expect(error).toMatchObject({ status: 503, error: "service_unavailable" });
     expectNothingSecret(error, [stale, CLIENT_SECRET]);
-    expect(server.state.apiRequests).toHaveLength(1);
+    expect(server().state.apiRequests).toHaveLength(1);
   });
 
   it("a 200 whose access_token a header cannot carry", async () => {
-    server.state.tokenAnswer = { status: 200, body: { access_token: "leaky-token\nX-Injected: 1", expires_in: 60 } };
-    const error = await rejectionOf(authed(credentials).fetch(new Request(server.apiUrl)));
+    server().state.tokenAnswer = { status: 200, body: { access_token: "leaky-token\nX-Injected: 1", expires_in: 60 } };
+    const error = await rejectionOf(authed(credentials).fetch(new Request(server().apiUrl)));
     expect(error).toBeInstanceOf(TokenRequestError);
     expectNothingSecret(error, ["leaky-token", CLIENT_SECRET]);
   });
@@ -83,7 +77,7 @@ describe("no secret or token in errors", () => {
   });
 
   it("a token function that returns a token a header cannot carry", async () => {
-    const error = await rejectionOf(authed({ getToken: () => "agora-leak\r\nX: y" }).fetch(new Request(server.apiUrl)));
+    const error = await rejectionOf(authed({ getToken: () => "agora-leak\r\nX: y" }).fetch(new Request(server().apiUrl)));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error).toMatchObject({ field: "auth.getToken" });
     expectNothingSecret(error, ["agora-leak"]);
@@ -91,10 +85,10 @@ describe("no secret or token in errors", () => {
 
   it("a custom token source handing out a malformed token (Headers.set would quote it)", async () => {
     const source: TokenSource = { current: async () => "custom-leak\nx", renew: async (t) => t };
-    const error = await rejectionOf(withAuth(platformFetch, source)(new Request(server.apiUrl)));
+    const error = await rejectionOf(withAuth(platformFetch, source)(new Request(server().apiUrl)));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expectNothingSecret(error, ["custom-leak"]);
-    expect(server.state.apiRequests).toHaveLength(0);
+    expect(server().state.apiRequests).toHaveLength(0);
   });
 
   it.each<[string, Auth]>([
@@ -106,7 +100,7 @@ describe("no secret or token in errors", () => {
   ])("a configuration error (%s)", (_, auth) => {
     let error: unknown;
     try {
-      tokenSource(auth, { tokenUrl: server.tokenUrl, fetch: platformFetch });
+      tokenSource(auth, { tokenUrl: server().tokenUrl, fetch: platformFetch });
     } catch (e) {
       error = e;
     }

@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 
 export const CLIENT_ID = "YXA6-client-id";
 export const CLIENT_SECRET = "YXA6-very-secret-value";
@@ -145,4 +145,18 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/** One server for the calling test file: started before all tests, reset before each, closed after all. */
+export function useAuthServer(): () => AuthServer {
+  let server: AuthServer | undefined;
+  beforeAll(async () => {
+    server = await startAuthServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => server?.reset());
+  return () => {
+    if (!server) throw new Error("the auth test server is not started yet");
+    return server;
+  };
 }

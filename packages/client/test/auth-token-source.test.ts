@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InvalidRequestError } from "../src/errors.js";
 import { tokenSource, TokenRequestError, type Auth } from "../src/auth/index.js";
 import {
@@ -8,27 +8,21 @@ import {
   manualClock,
   platformFetch,
   rejectionOf,
-  startAuthServer,
-  type AuthServer,
+  useAuthServer,
 } from "./auth-server.js";
 
-let server: AuthServer;
-beforeAll(async () => {
-  server = await startAuthServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useAuthServer();
 
 const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
-const context = (now?: () => number) => ({ tokenUrl: server.tokenUrl, fetch: platformFetch, ...(now ? { now } : {}) });
+const context = (now?: () => number) => ({ tokenUrl: server().tokenUrl, fetch: platformFetch, ...(now ? { now } : {}) });
 
 describe("client credentials", () => {
   it("sends one token request for 10 concurrent callers, as documented JSON without Authorization", async () => {
     const tokens = tokenSource(credentials, context());
     const all = await Promise.all(Array.from({ length: 10 }, () => tokens.current()));
     expect(new Set(all)).toEqual(new Set(["app-token-1"]));
-    expect(server.state.tokenRequests).toHaveLength(1);
-    const [seen] = server.state.tokenRequests;
+    expect(server().state.tokenRequests).toHaveLength(1);
+    const [seen] = server().state.tokenRequests;
     expect(seen?.body).toEqual({ grant_type: "client_credentials", client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
     expect(seen?.contentType).toBe("application/json");
     expect(seen?.authorization).toBeUndefined();
@@ -37,46 +31,46 @@ describe("client credentials", () => {
   it("sends ttl when given (0 included)", async () => {
     await tokenSource({ ...credentials, ttl: 3600 }, context()).current();
     await tokenSource({ ...credentials, ttl: 0 }, context()).current();
-    expect(server.state.tokenRequests.map((r) => r.body.ttl)).toEqual([3600, 0]);
+    expect(server().state.tokenRequests.map((r) => r.body.ttl)).toEqual([3600, 0]);
   });
 
   it("reuses the token until half of expires_in has passed, then fetches exactly one new one", async () => {
     const clock = manualClock();
-    server.state.expiresIn = 100;
+    server().state.expiresIn = 100;
     const tokens = tokenSource(credentials, context(clock.now));
     expect(await tokens.current()).toBe("app-token-1");
     clock.advance(49_999);
     expect(await tokens.current()).toBe("app-token-1");
-    expect(server.state.tokenRequests).toHaveLength(1);
+    expect(server().state.tokenRequests).toHaveLength(1);
     clock.advance(1);
     const after = await Promise.all(Array.from({ length: 10 }, () => tokens.current()));
     expect(new Set(after)).toEqual(new Set(["app-token-2"]));
-    expect(server.state.tokenRequests).toHaveLength(2);
+    expect(server().state.tokenRequests).toHaveLength(2);
     clock.advance(49_999);
     expect(await tokens.current()).toBe("app-token-2");
-    expect(server.state.tokenRequests).toHaveLength(2);
+    expect(server().state.tokenRequests).toHaveLength(2);
   });
 
   it("honours a configured renewAfter share", async () => {
     const clock = manualClock();
-    server.state.expiresIn = 100;
+    server().state.expiresIn = 100;
     const tokens = tokenSource({ ...credentials, renewAfter: 0.9 }, context(clock.now));
     await tokens.current();
     clock.advance(89_999);
     expect(await tokens.current()).toBe("app-token-1");
     clock.advance(1);
     expect(await tokens.current()).toBe("app-token-2");
-    expect(server.state.tokenRequests).toHaveLength(2);
+    expect(server().state.tokenRequests).toHaveLength(2);
   });
 
   it("never renews a token that never expires (expires_in 0) until it is rejected", async () => {
     const clock = manualClock();
-    server.state.expiresIn = 0;
+    server().state.expiresIn = 0;
     const tokens = tokenSource({ ...credentials, ttl: 0 }, context(clock.now));
     await tokens.current();
     clock.advance(10 * 365 * 24 * 3600 * 1000);
     expect(await tokens.current()).toBe("app-token-1");
-    expect(server.state.tokenRequests).toHaveLength(1);
+    expect(server().state.tokenRequests).toHaveLength(1);
     expect(await tokens.renew("app-token-1")).toBe("app-token-2");
   });
 
@@ -87,18 +81,18 @@ describe("client credentials", () => {
     expect(new Set(renewed)).toEqual(new Set(["app-token-2"]));
     // A late rejection of the old token gets the already renewed one, without a request.
     expect(await tokens.renew("app-token-1")).toBe("app-token-2");
-    expect(server.state.tokenRequests).toHaveLength(2);
+    expect(server().state.tokenRequests).toHaveLength(2);
   });
 
   it("shares one failed request among concurrent callers, caches nothing, and tries again on the next call", async () => {
-    server.state.tokenAnswer = { status: 503, body: { error: "service_unavailable", error_description: "busy" } };
+    server().state.tokenAnswer = { status: 503, body: { error: "service_unavailable", error_description: "busy" } };
     const tokens = tokenSource(credentials, context());
     const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => tokens.current()));
     expect(outcomes.every((o) => o.status === "rejected" && o.reason instanceof TokenRequestError)).toBe(true);
-    expect(server.state.tokenRequests).toHaveLength(1);
-    server.state.tokenAnswer = undefined;
+    expect(server().state.tokenRequests).toHaveLength(1);
+    server().state.tokenAnswer = undefined;
     expect(await tokens.current()).toBe("app-token-1");
-    expect(server.state.tokenRequests).toHaveLength(2);
+    expect(server().state.tokenRequests).toHaveLength(2);
   });
 
   it("throws TokenRequestError with the body's error fields on a 400", async () => {
@@ -130,7 +124,7 @@ describe("client credentials", () => {
     ["no expires_in", { access_token: "t" }, "expires_in"],
     ["a negative expires_in", { access_token: "t", expires_in: -1 }, "expires_in"],
   ])("refuses a 200 with %s", async (_, body, field) => {
-    server.state.tokenAnswer = { status: 200, body };
+    server().state.tokenAnswer = { status: 200, body };
     const error = await rejectionOf(tokenSource(credentials, context()).current());
     expect(error).toBeInstanceOf(TokenRequestError);
     expect((error as Error).message).toContain(field);
@@ -142,7 +136,7 @@ describe("a fixed token", () => {
     const tokens = tokenSource("fixed-token", context());
     expect(await tokens.current()).toBe("fixed-token");
     expect(await tokens.renew("fixed-token")).toBe("fixed-token");
-    expect(server.state.tokenRequests).toHaveLength(0);
+    expect(server().state.tokenRequests).toHaveLength(0);
   });
 });
 
@@ -155,7 +149,7 @@ describe("a token function", () => {
     expect(calls).toBe(1);
     expect(await Promise.all([tokens.renew("agora-1"), tokens.renew("agora-1")])).toEqual(["agora-2", "agora-2"]);
     expect(calls).toBe(2);
-    expect(server.state.tokenRequests).toHaveLength(0);
+    expect(server().state.tokenRequests).toHaveLength(0);
   });
 
   it("may be synchronous; a throw is passed on and the next call tries again", async () => {
