@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import createFetchClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withRetries, type FetchLike, type RetryOptions } from "../src/retry/with-retries.js";
+import type { FetchLike } from "../src/fetch-like.js";
+import { withRetries, type RetryOptions } from "../src/retry/with-retries.js";
 import { startRetryServer, type RetryServer } from "./support/retry-server.js";
 
 let server: RetryServer;

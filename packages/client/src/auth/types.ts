@@ -1,5 +1,6 @@
-/** What the auth layer sends requests with: the platform `fetch`, or any wrapper of it (retries...). */
-export type FetchLike = (request: Request) => Promise<Response>;
+import type { FetchLike } from "../fetch-like.js";
+
+export type { FetchLike };
 
 /** Client credentials: the client fetches the app token from `POST {org}/{app}/token`, caches and renews it. */
 export interface ClientCredentials {

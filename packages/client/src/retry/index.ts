@@ -1,4 +1,5 @@
-export { withRetries, type FetchLike, type RetryOptions } from "./with-retries.js";
+export type { FetchLike } from "../fetch-like.js";
+export { withRetries, type RetryOptions } from "./with-retries.js";
 export {
   backoffMs,
   IDEMPOTENT_METHODS,

@@ -1,7 +1,6 @@
+import type { FetchLike } from "../fetch-like.js";
 import { backoffMs, isRetryable, NETWORK_ERROR, retryAfterMs } from "./policy.js";
 
-/** The fetch signature openapi-fetch calls (`ClientOptions["fetch"]`). */
-export type FetchLike = (request: Request) => Promise<Response>;
 
 export interface RetryOptions {
   /** Total attempts including the first; default 4; 1 disables retries. */
