@@ -1,29 +1,56 @@
-// Renders the bundled spec into dist/index.html, a single page that works with no network.
+// Renders the bundled spec, with the docs' introduction sections and generated code samples, into
+// dist/index.html: a single page that works with no network.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { decorate, sampleLanguages, type BundledSpec } from '../src/decorate.js';
 import { findNetworkDependencies, inlineRedoclyLogos } from '../src/offline-page.js';
-import { bundledSpecPath, indexHtmlPath } from '../src/paths.js';
+import {
+  bundledSpecPath,
+  decoratedSpecPath,
+  dereferencedSpecPath,
+  indexHtmlPath,
+  introSectionPaths,
+} from '../src/paths.js';
 
 const redocly = fileURLToPath(new URL('../node_modules/.bin/redocly', import.meta.url));
-const specPath = bundledSpecPath();
-const { info } = JSON.parse(readFileSync(specPath, 'utf8')) as { info: { title: string; version: string } };
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
-execFileSync(
-  redocly,
-  [
-    'build-docs',
-    specPath,
-    '--output',
-    indexHtmlPath,
-    '--title',
-    `${info.title} ${info.version} — reference`,
-    // The default page loads the renderer from a CDN: offline, no operation would render.
-    '--inlineBundle',
-  ],
-  { stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+const spec = await decorate(
+  readJson(bundledSpecPath()) as BundledSpec,
+  readJson(dereferencedSpecPath()) as Parameters<typeof decorate>[1],
+  introSectionPaths.map((path) => readFileSync(path, 'utf8')),
 );
+writeFileSync(decoratedSpecPath, `${JSON.stringify(spec, null, 2)}\n`);
+
+// Redoc shows an operation's x-codeSamples only for the languages its config lists (matched by label).
+const configDir = mkdtempSync(join(tmpdir(), 'docs-redocly-'));
+const configPath = join(configDir, 'redocly.yaml');
+const languages = [...sampleLanguages(spec), { lang: 'payload', label: 'Payload' }];
+writeFileSync(configPath, JSON.stringify({ openapi: { codeSamples: { languages } } }));
+try {
+  execFileSync(
+    redocly,
+    [
+      'build-docs',
+      decoratedSpecPath,
+      '--config',
+      configPath,
+      '--output',
+      indexHtmlPath,
+      '--title',
+      `${spec.info.title} ${spec.info.version} — reference`,
+      // The default page loads the renderer from a CDN: offline, no operation would render.
+      '--inlineBundle',
+    ],
+    { stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+  );
+} finally {
+  rmSync(configDir, { recursive: true, force: true });
+}
 
 const html = inlineRedoclyLogos(readFileSync(indexHtmlPath, 'utf8'));
 writeFileSync(indexHtmlPath, html);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 import { bundledSpecPath } from '../src/paths.js';
+import { httpMethods } from '../src/request-examples.js';
 
 export interface SpecOperation {
   operationId: string;
@@ -22,15 +23,13 @@ interface BundledSpec {
   paths: Record<string, Record<string, unknown>>;
 }
 
-const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-
 export const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8')) as BundledSpec;
 
 export const operations: SpecOperation[] = Object.values(spec.paths).flatMap((pathItem) =>
-  Object.entries(pathItem)
-    .filter(([key]) => httpMethods.has(key))
-    .map(([, operation]) => {
-      const { operationId, summary, tags = [] } = operation as Partial<SpecOperation>;
+  httpMethods
+    .filter((method) => pathItem[method] !== undefined)
+    .map((method) => {
+      const { operationId, summary, tags = [] } = pathItem[method] as Partial<SpecOperation>;
       return { operationId: operationId ?? '', summary: summary ?? '', tags };
     }),
 );

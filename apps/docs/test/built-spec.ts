@@ -1,0 +1,64 @@
+// The spec the page renders (dist/openapi.json, with code samples) and the documented answers, for the tests.
+import { readFileSync } from 'node:fs';
+
+import type { CodeSample } from '../src/code-samples.js';
+import { expandPath, httpMethods, requestExamples, type DereferencedSpec, type Server } from '../src/request-examples.js';
+import { decoratedSpecPath, dereferencedSpecPath } from '../src/paths.js';
+
+export interface BuiltOperation {
+  operationId: string;
+  method: string;
+  pathTemplate: string;
+  description: string;
+  docTitle: string;
+  samples: CodeSample[];
+  /** The path its documented request is sent to, parameters filled in. */
+  requestPath: string;
+  /** The first 200 example: what the mock answers a valid request with. */
+  documented200: unknown;
+}
+
+interface Operation {
+  operationId: string;
+  description?: string;
+  'x-doc-title'?: string;
+  'x-codeSamples'?: CodeSample[];
+  responses?: Record<string, { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> }>;
+}
+
+type Paths = Record<string, Record<string, unknown>>;
+
+export const builtSpec = JSON.parse(readFileSync(decoratedSpecPath, 'utf8')) as {
+  info: { description: string };
+  servers: Server[];
+  paths: Paths;
+};
+const dereferenced = JSON.parse(readFileSync(dereferencedSpecPath(), 'utf8')) as DereferencedSpec;
+const requestPaths = new Map(requestExamples(dereferenced).map((example) => [example.operationId, expandPath(example)]));
+
+function operationsOf(paths: Paths): [string, string, Operation][] {
+  return Object.entries(paths).flatMap(([pathTemplate, item]) =>
+    httpMethods.filter((method) => item[method]).map((method): [string, string, Operation] => [pathTemplate, method, item[method] as Operation]),
+  );
+}
+
+const documented200 = new Map(
+  operationsOf(dereferenced.paths as Paths).map(([, , operation]) => {
+    const examples = operation.responses?.['200']?.content?.['application/json']?.examples ?? {};
+    return [operation.operationId, Object.values(examples)[0]?.value];
+  }),
+);
+
+export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).map(([pathTemplate, method, operation]) => ({
+  operationId: operation.operationId,
+  method,
+  pathTemplate,
+  description: operation.description ?? '',
+  docTitle: operation['x-doc-title'] ?? '',
+  samples: operation['x-codeSamples'] ?? [],
+  requestPath: requestPaths.get(operation.operationId) ?? '',
+  documented200: documented200.get(operation.operationId),
+}));
+
+/** The ```ts blocks of the introduction. */
+export const introTypescriptBlocks = [...builtSpec.info.description.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');

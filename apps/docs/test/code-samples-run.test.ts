@@ -1,0 +1,146 @@
+// Every code sample the docs show, taken from the built page's spec: the TypeScript ones type-check
+// against the built client, and every sample runs against the mock and gets the documented 200.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+import { startMock, type MockServer } from '@easemob-openapi/mock';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { credentialVariables, serverUrl, typescriptLabel } from '../src/code-samples.js';
+import { builtOperations, builtSpec, introTypescriptBlocks } from './built-spec.js';
+
+const run = promisify(execFile);
+const docsDir = fileURLToPath(new URL('..', import.meta.url));
+/** Where the samples send requests in production; the tests send them to the mock instead. */
+const productionOrigin = new URL(serverUrl(builtSpec.servers[0]!)).origin;
+
+interface Exchange {
+  method: string;
+  /** The path after the two-segment URL prefix, e.g. /chatgroups/66XXXX85/users */
+  path: string;
+  status: number;
+  violations: string | null;
+}
+
+let mock: MockServer;
+let samplesDir: string;
+const exchanges: Exchange[] = [];
+const logged: unknown[][] = [];
+const realFetch = globalThis.fetch;
+
+/** The platform fetch, with the production origin swapped for the mock's and every answer recorded. */
+async function fetchViaMock(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const request = new Request(input, init);
+  const url = request.url.startsWith(productionOrigin) ? mock.url + request.url.slice(productionOrigin.length) : request.url;
+  const response = await realFetch(new Request(url, request));
+  const { pathname } = new URL(url);
+  exchanges.push({
+    method: request.method,
+    path: `/${pathname.split('/').slice(3).join('/')}`,
+    status: response.status,
+    violations: response.headers.get('sl-violations'),
+  });
+  return response;
+}
+
+beforeAll(async () => {
+  mock = await startMock();
+  samplesDir = mkdtempSync(join(docsDir, '.samples-'));
+  process.env[credentialVariables.clientId] = 'YXA6-client-id';
+  process.env[credentialVariables.clientSecret] = 'YXA6-client-secret';
+  process.env.MOCK_URL = mock.url;
+  vi.stubGlobal('fetch', fetchViaMock);
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logged.push(args));
+}, 30_000);
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  if (samplesDir) rmSync(samplesDir, { recursive: true, force: true });
+  await mock?.close();
+});
+
+const typescriptSamples = builtOperations.map((operation) => {
+  const sample = operation.samples.find((s) => s.label === typescriptLabel);
+  return { ...operation, file: `${operation.operationId}.ts`, source: sample?.source ?? '' };
+});
+const introExamples = introTypescriptBlocks.map((source, i) => ({ file: `introduction-${i + 1}.ts`, source }));
+const curlSamples = builtOperations.flatMap((operation) =>
+  operation.samples.filter((sample) => sample.lang === 'bash').map((sample) => ({ ...operation, label: sample.label, source: sample.source })),
+);
+
+/** Runs a TypeScript file as a user's module would run, and what it sent and logged. */
+async function runModule(file: string): Promise<{ exchanges: Exchange[]; logged: unknown[][] }> {
+  exchanges.length = 0;
+  logged.length = 0;
+  await import(pathToFileURL(join(samplesDir, file)).href);
+  return { exchanges: [...exchanges], logged: [...logged] };
+}
+
+describe('TypeScript samples', () => {
+  it('exist on every operation, and the introduction has some', () => {
+    expect(typescriptSamples.filter((s) => !s.source).map((s) => s.operationId)).toEqual([]);
+    expect(introExamples.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('type-check against the built client', () => {
+    const files = [...typescriptSamples, ...introExamples].map(({ file, source }) => {
+      writeFileSync(join(samplesDir, file), source);
+      return join(samplesDir, file);
+    });
+    const program = ts.createProgram(files, {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+      const where = diagnostic.file ? `${diagnostic.file.fileName.slice(samplesDir.length + 1)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : '';
+      return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it.each(typescriptSamples)('$operationId runs against the mock and prints the documented 200', async (sample) => {
+    const { exchanges: sent, logged: printed } = await runModule(sample.file);
+    expect(sent.filter((e) => e.violations !== null || e.status >= 300)).toEqual([]);
+    const call = sent.find((e) => e.method === sample.method.toUpperCase() && e.path === sample.requestPath);
+    expect(call?.status, `${sample.method.toUpperCase()} ${sample.pathTemplate} was sent and answered 200`).toBe(200);
+    expect(printed).toEqual([[sample.documented200]]);
+  });
+
+  it.each(introExamples)('introduction example $file runs against the mock', async ({ file }) => {
+    const { exchanges: sent } = await runModule(file);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((e) => e.violations !== null)).toEqual([]);
+  });
+});
+
+describe('curl samples', () => {
+  it('exist for both URL prefixes on every operation served under both', () => {
+    const labels = new Set(curlSamples.map((s) => s.label));
+    expect([...labels].sort()).toEqual(['curl · App ID', 'curl · org/app']);
+    for (const operation of builtOperations) {
+      expect(operation.samples.filter((s) => s.lang === 'bash').length, operation.operationId).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it.each(curlSamples)('$operationId ($label) gets the documented 200 from the mock', async (sample) => {
+    expect(sample.source).toContain(productionOrigin);
+    const command = `${sample.source.replace(productionOrigin, mock.url)} --silent --show-error --include`;
+    const { stdout } = await run('sh', ['-c', command]);
+    const [head = '', ...body] = stdout.split('\r\n\r\n');
+    const [statusLine = '', ...headerLines] = head.split('\r\n');
+    expect(statusLine).toMatch(/^HTTP\/1\.1 200\b/);
+    expect(headerLines.filter((line) => /^sl-violations:/i.test(line))).toEqual([]);
+    expect(JSON.parse(body.join('\r\n\r\n'))).toEqual(sample.documented200);
+  });
+});
