@@ -1,7 +1,7 @@
 // Renders the bundled spec, with the docs' introduction sections and generated code samples, into
 // dist/index.html: a single page that works with no network.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import {
   bundledSpecPath,
   decoratedSpecPath,
   dereferencedSpecPath,
+  distDir,
   indexHtmlPath,
   introSectionPaths,
 } from '../src/paths.js';
@@ -24,6 +25,7 @@ const spec = await decorate(
   readJson(dereferencedSpecPath()) as Parameters<typeof decorate>[1],
   introSectionPaths.map((path) => readFileSync(path, 'utf8')),
 );
+mkdirSync(distDir, { recursive: true });
 writeFileSync(decoratedSpecPath, `${JSON.stringify(spec, null, 2)}\n`);
 
 // Redoc shows an operation's x-codeSamples only for the languages its config lists (matched by label).
