@@ -16,6 +16,8 @@ export interface BuiltOperation {
   requestPath: string;
   /** The first 200 example: what the mock answers a valid request with. */
   documented200: unknown;
+  /** Per response status, the summaries of its named examples, as a reader picks them. */
+  exampleSummaries: Record<string, string[]>;
 }
 
 interface Operation {
@@ -23,7 +25,7 @@ interface Operation {
   description?: string;
   'x-doc-title'?: string;
   'x-codeSamples'?: CodeSample[];
-  responses?: Record<string, { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> }>;
+  responses?: Record<string, { content?: Record<string, { examples?: Record<string, { summary?: string; value?: unknown }> }> }>;
 }
 
 type Paths = Record<string, Record<string, unknown>>;
@@ -42,6 +44,18 @@ function operationsOf(paths: Paths): [string, string, Operation][] {
   );
 }
 
+const exampleSummaries = new Map(
+  operationsOf(dereferenced.paths as Paths).map(([, , operation]) => [
+    operation.operationId,
+    Object.fromEntries(
+      Object.entries(operation.responses ?? {}).map(([status, response]) => [
+        status,
+        Object.entries(response.content?.['application/json']?.examples ?? {}).map(([name, example]) => example.summary ?? name),
+      ]),
+    ),
+  ]),
+);
+
 const documented200 = new Map(
   operationsOf(dereferenced.paths as Paths).map(([, , operation]) => {
     const examples = operation.responses?.['200']?.content?.['application/json']?.examples ?? {};
@@ -58,6 +72,7 @@ export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).m
   samples: operation['x-codeSamples'] ?? [],
   requestPath: requestPaths.get(operation.operationId) ?? '',
   documented200: documented200.get(operation.operationId),
+  exampleSummaries: exampleSummaries.get(operation.operationId) ?? {},
 }));
 
 /** The ```ts blocks of the introduction. */

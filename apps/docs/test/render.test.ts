@@ -110,6 +110,34 @@ describe('docs page', () => {
     }
   });
 
+  it('lists every named example of every response of the operation that has the most', async () => {
+    const count = (op: (typeof builtOperations)[number]) => Object.values(op.exampleSummaries).flat().length;
+    const richest = [...builtOperations].sort((a, b) => count(b) - count(a))[0];
+    const tag = tagPages.find((candidate) => candidate.operations.some((op) => op.operationId === richest?.operationId));
+    const summary = tag?.operations.find((op) => op.operationId === richest?.operationId)?.summary;
+    if (!richest || !tag || !summary) throw new Error('no operation with examples');
+    const slug = await openTagPage(tag);
+    await page.getByText(summary, { exact: true }).first().click();
+    const element = page.locator(`[id=${JSON.stringify(`${slug}/${richest.operationId.toLowerCase()}`)}]`).first();
+    await element.locator('h2').first().waitFor({ state: 'visible' });
+    for (const [status, summaries] of Object.entries(richest.exampleSummaries)) {
+      // The response panel's status buttons; the ones with role=tab switch the schema instead.
+      await element.locator('button:not([role=tab])', { hasText: new RegExp(`^${status}$`) }).click();
+      // A lone example is shown without a picker (and without its summary).
+      if (summaries.length < 2) continue;
+      // The request panel may have an example picker too; the response panel's comes last.
+      await element.locator('button[aria-label="Example"]').last().click();
+      // Hidden menus (the server pickers) stay in the DOM; the open one is the visible one.
+      const menu = page.locator('[role="menu"]:visible [role="menuitem"]');
+      await menu.first().waitFor({ state: 'visible', timeout: 5_000 });
+      expect((await menu.allInnerTexts()).map(collapse), `${richest.operationId} ${status}`).toEqual(summaries.map(collapse));
+      // Picking the example already shown closes the menu (Escape does not).
+      await menu.first().click();
+      await menu.first().waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+    console.info(`docs: ${count(richest)} named examples of ${richest.operationId} listed`);
+  });
+
   it('rendered every operation of the bundled spec, by operationId', () => {
     expect([...renderedOperationIds].sort()).toEqual(operations.map((op) => op.operationId).sort());
     console.info(`docs: ${renderedOperationIds.length} operations rendered`);
