@@ -13,6 +13,9 @@ import { startDocsServer } from '../src/server.js';
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const tagSlug = process.env.BENCH_TAG ?? 'group-members';
 const operationId = process.env.BENCH_OPERATION ?? 'listgroupmembers';
+/** A second tag page, opened from the loaded page: what moving around the docs costs. */
+const nextSlug = 'threads';
+const nextOperationId = 'listthreads';
 
 const html = readFileSync(indexHtmlPath);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
@@ -22,6 +25,7 @@ interface Timing {
   domContentLoaded: number;
   load: number;
   firstOperation: number;
+  nextTagPage: number;
 }
 
 const docs = await startDocsServer();
@@ -45,7 +49,10 @@ try {
         const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
         return { domContentLoaded: entry?.domContentLoadedEventEnd ?? 0, load: entry?.loadEventEnd ?? 0 };
       });
-      timings.push({ ...navigation, firstOperation });
+      const switched = performance.now();
+      await page.evaluate((hash) => (window.location.hash = hash), `#/${nextSlug}`);
+      await page.locator(`[id="${nextSlug}/${nextOperationId}"] h2`).first().waitFor({ state: 'visible' });
+      timings.push({ ...navigation, firstOperation, nextTagPage: performance.now() - switched });
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -62,3 +69,5 @@ const row = (name: keyof Timing) => {
 };
 console.log(`cold loads of #/${tagSlug} (${runs} runs, fresh profile each; target: first operation < 1000 ms)`);
 for (const name of ['domContentLoaded', 'load', 'firstOperation'] as const) console.log(`  ${row(name)}`);
+console.log(`then #/${nextSlug} in the loaded page, to its first operation visible:`);
+console.log(`  ${row('nextTagPage')}`);

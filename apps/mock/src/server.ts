@@ -35,6 +35,7 @@ export interface MockServer {
 // Both resolve to the same files from src/ (tests run the sources) and from dist/.
 export const DEFAULT_SPEC = fileURLToPath(new URL('../dist/mock-openapi.json', import.meta.url));
 const PREFIX_PRELOAD = fileURLToPath(new URL('../dist/prefix-preload.cjs', import.meta.url));
+const PARENT_WATCH_PRELOAD = fileURLToPath(new URL('../dist/parent-watch.cjs', import.meta.url));
 
 const READY_TIMEOUT_MS = 20_000;
 const POLL_INTERVAL_MS = 25;
@@ -135,7 +136,7 @@ async function launch(nodeArgs: string[], spec: string, host: string, port: numb
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
   const spec = options.spec ?? DEFAULT_SPEC;
-  const preloads = options.prefixes === false ? [] : [PREFIX_PRELOAD];
+  const preloads = [PARENT_WATCH_PRELOAD, ...(options.prefixes === false ? [] : [PREFIX_PRELOAD])];
   for (const file of [spec, ...preloads]) {
     if (!existsSync(file)) {
       throw new Error(`${file} does not exist; build it with: pnpm --filter @easemob-openapi/mock build`);

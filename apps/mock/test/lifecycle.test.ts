@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canConnect } from '../src/ports.js';
 import { startMock, type MockServer } from '../src/server.js';
@@ -39,4 +41,24 @@ it('stops Prism on close(): the port refuses connections afterwards', async () =
   expect(await bare.exited).toBeDefined();
   expect(await canConnect(HOST, bare.port)).toBe(false);
   await bare.close(); // idempotent
+});
+
+it('stops Prism when the process that started it is killed without running exit handlers', async () => {
+  const starter = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { startMock } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
+       const mock = await startMock();
+       console.log(mock.port);
+       setInterval(() => {}, 1000);`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(starter.stdout, 'data')) as [Buffer];
+  const port = Number(line.toString().trim());
+  expect(await canConnect(HOST, port)).toBe(true);
+  starter.kill('SIGKILL');
+  await expect.poll(() => canConnect(HOST, port), { timeout: 5_000, interval: 100 }).toBe(false);
 });
