@@ -75,5 +75,8 @@ export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).m
   exampleSummaries: exampleSummaries.get(operation.operationId) ?? {},
 }));
 
+/** The ```sh blocks of the introduction that are one curl command (setup scripts are not). */
+export const introCurlBlocks = [...builtSpec.info.description.matchAll(/```sh\n(curl [\s\S]*?)```/g)].map((match) => (match[1] ?? '').trim());
+
 /** The ```ts blocks of the introduction. */
 export const introTypescriptBlocks = [...builtSpec.info.description.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');

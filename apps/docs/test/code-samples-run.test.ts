@@ -11,12 +11,14 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { credentialVariables, serverUrl, typescriptLabel } from '../src/code-samples.js';
-import { builtOperations, builtSpec, introTypescriptBlocks } from './built-spec.js';
+import { builtOperations, builtSpec, introCurlBlocks, introTypescriptBlocks } from './built-spec.js';
 
 const run = promisify(execFile);
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 /** Where the samples send requests in production; the tests send them to the mock instead. */
 const productionOrigin = new URL(serverUrl(builtSpec.servers[0]!)).origin;
+/** Where the introduction's mock examples expect the mock. */
+const documentedMockOrigin = 'http://127.0.0.1:4010';
 
 interface Exchange {
   method: string;
@@ -72,6 +74,18 @@ const introExamples = introTypescriptBlocks.map((source, i) => ({ file: `introdu
 const curlSamples = builtOperations.flatMap((operation) =>
   operation.samples.filter((sample) => sample.lang === 'bash').map((sample) => ({ ...operation, label: sample.label, source: sample.source })),
 );
+
+/** Runs a curl command in a shell, with the status, `sl-violations` headers and body of its answer. */
+async function runCurl(command: string): Promise<{ status: number; violations: string[]; body: string }> {
+  const { stdout } = await run('sh', ['-c', `${command} --silent --show-error --include`]);
+  const [head = '', ...body] = stdout.split('\r\n\r\n');
+  const [statusLine = '', ...headerLines] = head.split('\r\n');
+  return {
+    status: Number(/^HTTP\/1\.1 (\d{3})\b/.exec(statusLine)?.[1]),
+    violations: headerLines.filter((line) => /^sl-violations:/i.test(line)),
+    body: body.join('\r\n\r\n'),
+  };
+}
 
 /** Runs a TypeScript file as a user's module would run, and what it sent and logged. */
 async function runModule(file: string): Promise<{ exchanges: Exchange[]; logged: unknown[][] }> {
@@ -135,12 +149,16 @@ describe('curl samples', () => {
 
   it.each(curlSamples)('$operationId ($label) gets the documented 200 from the mock', async (sample) => {
     expect(sample.source).toContain(productionOrigin);
-    const command = `${sample.source.replace(productionOrigin, mock.url)} --silent --show-error --include`;
-    const { stdout } = await run('sh', ['-c', command]);
-    const [head = '', ...body] = stdout.split('\r\n\r\n');
-    const [statusLine = '', ...headerLines] = head.split('\r\n');
-    expect(statusLine).toMatch(/^HTTP\/1\.1 200\b/);
-    expect(headerLines.filter((line) => /^sl-violations:/i.test(line))).toEqual([]);
-    expect(JSON.parse(body.join('\r\n\r\n'))).toEqual(sample.documented200);
+    const answer = await runCurl(sample.source.replace(productionOrigin, mock.url));
+    expect(answer.status).toBe(200);
+    expect(answer.violations).toEqual([]);
+    expect(JSON.parse(answer.body)).toEqual(sample.documented200);
+  });
+
+  it.each(introCurlBlocks)('introduction example %s gets the status it asks the mock for', async (source) => {
+    expect(source).toContain(documentedMockOrigin);
+    const answer = await runCurl(source.replace(documentedMockOrigin, mock.url));
+    expect(answer.status).toBe(Number(/Prefer: code=(\d+)/.exec(source)?.[1] ?? 200));
+    expect(answer.violations).toEqual([]);
   });
 });
