@@ -13,7 +13,7 @@ export interface RequestExample {
   body?: unknown;
   /** The operation may be called without a token (`security` lists `{}`), like the token endpoint. */
   anonymous: boolean;
-  /** Where it is served: the operation's own `servers`, else the spec's. */
+  /** Where it is served: the operation's own `servers`, else its path's, else the spec's. */
   servers: Server[];
 }
 
@@ -46,7 +46,7 @@ interface Operation {
 export interface DereferencedSpec {
   security?: Record<string, string[]>[];
   servers: Server[];
-  paths: Record<string, Record<string, unknown> & { parameters?: Parameter[] }>;
+  paths: Record<string, Record<string, unknown> & { parameters?: Parameter[]; servers?: Server[] }>;
 }
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -56,7 +56,7 @@ export function requestExamples(spec: DereferencedSpec): RequestExample[] {
   return Object.entries(spec.paths).flatMap(([pathTemplate, pathItem]) =>
     httpMethods
       .filter((method) => pathItem[method] !== undefined)
-      .map((method) => requestExampleOf(spec, pathTemplate, method, pathItem[method] as Operation, pathItem.parameters ?? [])),
+      .map((method) => requestExampleOf(spec, pathTemplate, method, pathItem[method] as Operation, pathItem)),
   );
 }
 
@@ -65,13 +65,13 @@ function requestExampleOf(
   pathTemplate: string,
   method: string,
   operation: Operation,
-  pathItemParameters: Parameter[],
+  pathItem: { parameters?: Parameter[]; servers?: Server[] },
 ): RequestExample {
   const operationId = operation.operationId;
   if (!operationId) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no operationId`);
   // Operation parameters override path-item ones with the same name and location.
   const parameters = new Map<string, Parameter>();
-  for (const parameter of [...pathItemParameters, ...(operation.parameters ?? [])]) {
+  for (const parameter of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
     parameters.set(`${parameter.in}:${parameter.name}`, parameter);
   }
   const pathParams: Record<string, ParameterValue> = {};
@@ -92,7 +92,7 @@ function requestExampleOf(
     pathParams,
     query,
     anonymous: (operation.security ?? spec.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
-    servers: operation.servers ?? spec.servers,
+    servers: operation.servers ?? pathItem.servers ?? spec.servers,
   };
   const json = operation.requestBody?.content?.['application/json'];
   if (operation.requestBody) {
