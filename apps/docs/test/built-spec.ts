@@ -44,24 +44,12 @@ function operationsOf(paths: Paths): [string, string, Operation][] {
   );
 }
 
-const exampleSummaries = new Map(
-  operationsOf(dereferenced.paths as Paths).map(([, , operation]) => [
-    operation.operationId,
-    Object.fromEntries(
-      Object.entries(operation.responses ?? {}).map(([status, response]) => [
-        status,
-        Object.entries(response.content?.['application/json']?.examples ?? {}).map(([name, example]) => example.summary ?? name),
-      ]),
-    ),
-  ]),
-);
+/** The same operations with their examples resolved. */
+const resolved = new Map(operationsOf(dereferenced.paths as Paths).map(([, , operation]) => [operation.operationId, operation]));
 
-const documented200 = new Map(
-  operationsOf(dereferenced.paths as Paths).map(([, , operation]) => {
-    const examples = operation.responses?.['200']?.content?.['application/json']?.examples ?? {};
-    return [operation.operationId, Object.values(examples)[0]?.value];
-  }),
-);
+function examplesOf(operation: Operation | undefined, status: string) {
+  return operation?.responses?.[status]?.content?.['application/json']?.examples ?? {};
+}
 
 export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).map(([pathTemplate, method, operation]) => ({
   operationId: operation.operationId,
@@ -71,8 +59,13 @@ export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).m
   docTitle: operation['x-doc-title'] ?? '',
   samples: operation['x-codeSamples'] ?? [],
   requestPath: requestPaths.get(operation.operationId) ?? '',
-  documented200: documented200.get(operation.operationId),
-  exampleSummaries: exampleSummaries.get(operation.operationId) ?? {},
+  documented200: Object.values(examplesOf(resolved.get(operation.operationId), '200'))[0]?.value,
+  exampleSummaries: Object.fromEntries(
+    Object.keys(resolved.get(operation.operationId)?.responses ?? {}).map((status) => [
+      status,
+      Object.entries(examplesOf(resolved.get(operation.operationId), status)).map(([name, example]) => example.summary ?? name),
+    ]),
+  ),
 }));
 
 /** The ```sh blocks of the introduction that are one curl command (setup scripts are not). */
