@@ -6,6 +6,7 @@ import { tokenSource, TokenRequestError, withAuth, type Auth, type TokenSource }
 import {
   CLIENT_ID,
   CLIENT_SECRET,
+  credentials,
   expectNothingSecret,
   platformFetch,
   rejectionOf,
@@ -14,7 +15,6 @@ import {
 
 const server = useAuthServer();
 
-const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
 const authed = (auth: Auth, tokenUrl = server().tokenUrl) => {
   const tokens = tokenSource(auth, { tokenUrl, fetch: platformFetch });
   return { tokens, fetch: withAuth(platformFetch, tokens) };

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 
 export const CLIENT_ID = "YXA6-client-id";
 export const CLIENT_SECRET = "YXA6-very-secret-value";
+/** The client credentials the test server accepts. */
+export const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
 
 export interface TokenRequestSeen {
   authorization: string | undefined;

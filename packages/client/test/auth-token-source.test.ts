@@ -5,6 +5,7 @@ import { tokenSource, TokenRequestError, type Auth } from "../src/auth/index.js"
 import {
   CLIENT_ID,
   CLIENT_SECRET,
+  credentials,
   manualClock,
   platformFetch,
   rejectionOf,
@@ -13,7 +14,6 @@ import {
 
 const server = useAuthServer();
 
-const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
 const context = (now?: () => number) => ({ tokenUrl: server().tokenUrl, fetch: platformFetch, ...(now ? { now } : {}) });
 
 describe("client credentials", () => {

@@ -3,11 +3,9 @@ import createFetchClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { tokenSource, withAuth, type Auth } from "../src/auth/index.js";
 import type { paths } from "../src/generated/schema.js";
-import { CLIENT_ID, CLIENT_SECRET, platformFetch, useAuthServer } from "./auth-server.js";
+import { credentials, platformFetch, useAuthServer } from "./auth-server.js";
 
 const server = useAuthServer();
-
-const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
 
 function authedFetch(auth: Auth = credentials) {
   const tokens = tokenSource(auth, { tokenUrl: server().tokenUrl, fetch: platformFetch });
