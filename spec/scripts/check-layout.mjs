@@ -1,0 +1,82 @@
+// Checks the spec's file layout, which Redocly cannot: each operation lives in
+// resources/<area>/<operationId>.yaml, every file is reachable from openapi.yaml,
+// a piece used by one area lives in that area and one used by several in shared/,
+// and no folder grows past the size a reader can scan.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const MAX_ENTRIES = 60;
+const problems = [];
+
+const refsOf = (file) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/\$ref: *['"]?([^'"\s#]+\.yaml)/g)].map((m) =>
+    path.resolve(path.dirname(file), m[1]),
+  );
+const rel = (file) => path.relative(root, file);
+
+const entry = path.join(root, 'openapi.yaml');
+const doc = parse(fs.readFileSync(entry, 'utf8'));
+const areasUsing = new Map();
+const visit = (file, area) => {
+  const users = areasUsing.get(file) ?? new Set();
+  if (users.has(area)) return;
+  users.add(area);
+  areasUsing.set(file, users);
+  if (!fs.existsSync(file)) return problems.push(`${rel(file)}: referenced but missing`);
+  for (const target of refsOf(file)) visit(target, area);
+};
+
+for (const [route, item] of Object.entries(doc.paths ?? {})) {
+  for (const [method, operation] of Object.entries(item)) {
+    const ref = operation?.$ref;
+    const where = `${method.toUpperCase()} ${route}`;
+    if (typeof ref !== 'string') {
+      problems.push(`${where}: the operation must be a $ref to resources/<area>/<operationId>.yaml`);
+      continue;
+    }
+    const match = /^resources\/([a-z0-9-]+)\/([A-Za-z0-9]+)\.yaml$/.exec(ref);
+    if (!match) {
+      problems.push(`${where}: ${ref} is not resources/<area>/<operationId>.yaml`);
+      continue;
+    }
+    const file = path.join(root, ref);
+    if (!fs.existsSync(file)) {
+      problems.push(`${where}: ${ref} is missing`);
+      continue;
+    }
+    const { operationId } = parse(fs.readFileSync(file, 'utf8'));
+    if (operationId !== match[2]) problems.push(`${ref}: its operationId is ${operationId}; the file must be named after it`);
+    visit(file, match[1]);
+  }
+}
+
+const walk = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const full = path.join(dir, d.name);
+    if (!d.isDirectory()) return [full];
+    const entries = fs.readdirSync(full);
+    if (entries.length > MAX_ENTRIES) problems.push(`${rel(full)}/: ${entries.length} entries (at most ${MAX_ENTRIES}; split it)`);
+    return walk(full);
+  });
+
+for (const file of [...walk(path.join(root, 'resources')), ...walk(path.join(root, 'shared'))]) {
+  const users = areasUsing.get(file);
+  if (!users) {
+    problems.push(`${rel(file)}: not reachable from openapi.yaml (remove it or reference it)`);
+    continue;
+  }
+  const [top, area] = rel(file).split(path.sep);
+  if (top === 'resources' && (users.size > 1 || !users.has(area)))
+    problems.push(`${rel(file)}: used by ${[...users].sort().join(', ')}; a piece shared by areas belongs in shared/`);
+  if (top === 'shared' && users.size === 1)
+    problems.push(`${rel(file)}: used by ${[...users][0]} only; move it to resources/${[...users][0]}/`);
+}
+
+if (problems.length) {
+  console.error(`spec layout: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`spec layout: ${areasUsing.size} files in place`);
