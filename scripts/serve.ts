@@ -1,28 +1,51 @@
-// `pnpm start`: after the build, serves the docs and the mock on 127.0.0.1 until Ctrl-C.
-// DOCS_PORT and MOCK_PORT choose the ports; unset, the defaults are tried, then any free port.
+// `pnpm start`: after the build, serves the docs and the mock on 127.0.0.1 until Ctrl-C,
+// SIGTERM, or the death of the pnpm that started it. DOCS_PORT and MOCK_PORT choose the
+// ports; unset, the defaults are tried, then any free port.
 import { startMock } from "@easemob-openapi/mock";
 import { startDocsServer } from "../apps/docs/src/server.js";
 
-async function onPort<T>(wanted: string | undefined, fallback: number, start: (port: number) => Promise<T>): Promise<T> {
-  if (wanted !== undefined) return start(Number(wanted));
-  return start(fallback).catch(() => start(0));
+const ORPHAN_CHECK_MS = 500;
+
+interface Running {
+  url: string;
+  close(): Promise<void>;
 }
 
-const docs = await onPort(process.env.DOCS_PORT, 8080, (port) => startDocsServer({ port }));
-const mock = await onPort(process.env.MOCK_PORT, 4010, (port) => startMock({ port })).catch(async (error: unknown) => {
-  await docs.close();
-  throw error;
-});
-
-console.log(`Docs: ${docs.url}`);
-console.log(`Mock: ${mock.url}/{org_name}/{app_name}/...  and  ${mock.url}/app-id/{app_id}/...`);
-console.log("Press Ctrl-C to stop both.");
-
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void Promise.all([docs.close(), mock.close()]).then(() => process.exit(0));
+/** A fixed port must be free; without one the default is tried, then a free port. */
+async function onPort<T>(name: string, wanted: string | undefined, fallback: number, start: (port: number) => Promise<T>): Promise<T> {
+  if (wanted === undefined || wanted === "") return start(fallback).catch(() => start(0));
+  const port = Number(wanted);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name}=${wanted} is not a port number`);
+  return start(port).catch((error: unknown) => {
+    const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE" || /already in use/.test(String(error));
+    throw inUse ? new Error(`Port ${port} on 127.0.0.1 is already in use (${name}); pick another or unset it`) : error;
   });
+}
+
+const running: Running[] = [];
+let stopping = false;
+function stop(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  void Promise.allSettled(running.map((server) => server.close())).then(() => process.exit(code));
+}
+
+// Listening from the start, so that a signal during startup still stops what has started.
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+// A SIGTERM to pnpm's own PID ends pnpm and its shell but never reaches this process.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop(0), ORPHAN_CHECK_MS);
+
+try {
+  const docs = await onPort("DOCS_PORT", process.env.DOCS_PORT, 8080, (port) => startDocsServer({ port }));
+  running.push(docs);
+  const mock = await onPort("MOCK_PORT", process.env.MOCK_PORT, 4010, (port) => startMock({ port }));
+  running.push(mock);
+  console.log(`Docs: ${docs.url}`);
+  console.log(`Mock: ${mock.url}/{org_name}/{app_name}/...  and  ${mock.url}/app-id/{app_id}/...`);
+  console.log("Press Ctrl-C to stop.");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  stop(1);
 }

@@ -50,12 +50,12 @@ async function main(): Promise<void> {
   // pnpm passes SIGTERM to the shell that runs this script, not to us: stop once orphaned.
   const parent = process.ppid;
   const orphanWatch = setInterval(() => process.ppid !== parent && stop(), ORPHAN_CHECK_MS);
-  const { code, signal } = await mock.exited;
+  const { code, signal, output } = await mock.exited;
   clearInterval(orphanWatch);
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
   if (!stopping) {
-    console.error(`Prism stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+    console.error(`Prism stopped unexpectedly (${signal ?? `exit code ${code}`})${output ? `:\n${output}` : ''}`);
     process.exitCode = 1;
   }
 }

@@ -20,6 +20,8 @@ export interface MockOptions {
 export interface PrismExit {
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** The end of what Prism printed (its own error when it crashed). */
+  output: string;
 }
 
 export interface MockServer {
@@ -34,6 +36,7 @@ export interface MockServer {
 
 // Both resolve to the same files from src/ (tests run the sources) and from dist/.
 export const DEFAULT_SPEC = fileURLToPath(new URL('../dist/mock-openapi.json', import.meta.url));
+const REQUEST_GUARD_PRELOAD = fileURLToPath(new URL('../dist/request-guard.cjs', import.meta.url));
 const PREFIX_PRELOAD = fileURLToPath(new URL('../dist/prefix-preload.cjs', import.meta.url));
 const PARENT_WATCH_PRELOAD = fileURLToPath(new URL('../dist/parent-watch.cjs', import.meta.url));
 
@@ -79,11 +82,11 @@ async function launch(nodeArgs: string[], spec: string, host: string, port: numb
   const exited = new Promise<PrismExit>(resolve => {
     child.once('error', error => {
       spawnError = error;
-      resolve({ code: null, signal: null });
+      resolve({ code: null, signal: null, output: output() });
     });
     child.once('exit', (code, signal) => {
       hasExited = true;
-      resolve({ code, signal });
+      resolve({ code, signal, output: output() });
     });
   });
 
@@ -136,7 +139,8 @@ async function launch(nodeArgs: string[], spec: string, host: string, port: numb
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
   const spec = options.spec ?? DEFAULT_SPEC;
-  const preloads = [PARENT_WATCH_PRELOAD, ...(options.prefixes === false ? [] : [PREFIX_PRELOAD])];
+  // The guard wraps Prism's request listener first, so it sees each request before the prefix is stripped.
+  const preloads = [PARENT_WATCH_PRELOAD, REQUEST_GUARD_PRELOAD, ...(options.prefixes === false ? [] : [PREFIX_PRELOAD])];
   for (const file of [spec, ...preloads]) {
     if (!existsSync(file)) {
       throw new Error(`${file} does not exist; build it with: pnpm --filter @easemob-openapi/mock build`);
