@@ -15,6 +15,8 @@ function parsePort(value: string | undefined): number | undefined {
 }
 
 async function main(): Promise<void> {
+  // Read before anything can orphan us: pnpm passes SIGTERM to its shell, not to us.
+  const parent = process.ppid;
   // `pnpm mock -- --port N` hands the script a literal `--`.
   const args = process.argv.slice(2);
   const { values } = parseArgs({
@@ -47,8 +49,7 @@ async function main(): Promise<void> {
   const prefixes = PREFIXES.join(' and ');
   console.log(`Mock: ${mock.url} (prefixes ${prefixes})`);
 
-  // pnpm passes SIGTERM to the shell that runs this script, not to us: stop once orphaned.
-  const parent = process.ppid;
+  // Stop once orphaned.
   const orphanWatch = setInterval(() => process.ppid !== parent && stop(), ORPHAN_CHECK_MS);
   const { code, signal, output } = await mock.exited;
   clearInterval(orphanWatch);

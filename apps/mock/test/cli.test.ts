@@ -1,5 +1,5 @@
 // The `easemob-mock` command as a CI script runs it: started, answering under a prefix, stopped by a signal.
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,9 +48,10 @@ it('stops, freeing its port, when the pnpm running `pnpm mock` gets SIGTERM', as
     const port = Number(/Mock: http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
     pnpm.kill('SIGTERM');
     // The CLI notices within a second that its parent is gone; Prism follows it.
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 20_000;
     while ((await canConnect('127.0.0.1', port)) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 100));
-    expect(await canConnect('127.0.0.1', port)).toBe(false);
+    // On failure, what is left of the group says which process did not stop.
+    expect(await canConnect('127.0.0.1', port), execSync(`ps -o pid,ppid,pgid,cmd -g ${pnpm.pid} || true`).toString()).toBe(false);
   } finally {
     try {
       process.kill(-pnpm.pid!, 'SIGKILL');
