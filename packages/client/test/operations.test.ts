@@ -137,6 +137,24 @@ describe("operation methods, routed by the generated table", () => {
     expect(bodies[0]).toEqual(route.body ? (route.multipart ? { probe: "1" } : { probe: 1 }) : undefined);
   });
 
+  it("sends a multipart body as a form, a file part given as text or a Blob as a file", async () => {
+    const { fetch, requests, bodies } = recorder();
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    await im.uploadGroupSharedFile({ group_id: "g1" }, { file: "Hello world" });
+    await im.uploadGroupSharedFile({ group_id: "g1" }, { file: new File(["bytes"], "IMG_3.JPG") });
+    expect(requests[0]!.headers.get("Content-Type")).toMatch(/^multipart\/form-data; boundary=/);
+    expect(bodies).toEqual([{ file: { file: "file", text: "Hello world" } }, { file: { file: "IMG_3.JPG", text: "bytes" } }]);
+  });
+
+  it("reads a download as a Blob, asking for the bytes or a JSON error", async () => {
+    const { fetch, requests } = recorder(() => new Response("Hello world", { headers: { "Content-Type": "application/octet-stream" } }));
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    const file = await im.downloadGroupSharedFile({ group_id: "g1", file_id: "f1" });
+    expect(file).toBeInstanceOf(Blob);
+    expect(await file.text()).toBe("Hello world");
+    expect(requests[0]!.headers.get("Accept")).toBe("application/octet-stream, application/json");
+  });
+
   it("passes per-call options (headers, signal) through and keeps the client's middleware (path guard)", async () => {
     const { fetch, requests } = recorder();
     const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
