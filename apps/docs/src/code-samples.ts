@@ -36,14 +36,39 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
+/** What a download asks for: the file's bytes, or a JSON error. */
+export const binaryAccept = 'application/octet-stream, application/json';
+
+/** A multipart body as curl `-F` parts: a file part as a file holding the example's text, the rest as text fields. */
+function formParts(body: unknown, files: string[]): string[] {
+  return Object.entries((body ?? {}) as Record<string, unknown>).map(([name, value]) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    // A file part says its type: Prism's multipart parser crashes on a text/plain file part.
+    return files.includes(name)
+      ? `-F ${shellQuote(`${name}=${text};type=application/octet-stream;filename=${name}`)}`
+      : `--form-string ${shellQuote(`${name}=${text}`)}`;
+  });
+}
+
 export function curlSample(example: RequestExample, server: Server): CodeSample {
   const url = `${serverUrl(server)}${expandPath(example)}${queryString(example)}`;
   const lines = [`curl -X ${example.method.toUpperCase()} ${shellQuote(url)}`];
   if (!example.anonymous) lines.push(`-H ${shellQuote(`Authorization: Bearer ${tokenPlaceholder}`)}`);
-  if (example.body !== undefined) lines.push(`-H 'Content-Type: application/json'`);
-  lines.push(`-H 'Accept: application/json'`);
-  if (example.body !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(example.body, null, 2))}`);
+  const json = example.body !== undefined && !example.multipart;
+  if (json) lines.push(`-H 'Content-Type: application/json'`);
+  lines.push(`-H ${shellQuote(`Accept: ${example.binary ? binaryAccept : 'application/json'}`)}`);
+  if (json) lines.push(`-d ${shellQuote(JSON.stringify(example.body, null, 2))}`);
+  if (example.multipart) lines.push(...formParts(example.body, example.multipart.files));
   return { lang: 'bash', label: curlLabel(server), source: lines.join(' \\\n  ') };
+}
+
+/** A multipart body as the TypeScript sample passes it: file parts as Blobs. */
+function formArgument(body: unknown, files: string[]): string {
+  const fields = Object.entries((body ?? {}) as Record<string, unknown>).map(([name, value]) => {
+    const literal = JSON.stringify(typeof value === 'string' ? value : JSON.stringify(value));
+    return `${JSON.stringify(name)}: ${files.includes(name) ? `new Blob([${literal}])` : literal}`;
+  });
+  return `{ ${fields.join(', ')} }`;
 }
 
 /** createClient's endpoint keys for the server variables. */
@@ -67,6 +92,9 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
   const params = { ...example.pathParams, ...example.query };
   const hasParams = Object.keys(params).length > 0;
   const args = example.body !== undefined ? [params, example.body] : hasParams ? [params] : [];
+  const argumentSource = args.map((arg, i) =>
+    i === 1 && example.multipart ? formArgument(arg, example.multipart.files) : JSON.stringify(arg),
+  );
   const credentials = Object.entries(credentialVariables)
     .map(([key, variable]) => `${key}: process.env.${variable}!`)
     .join(', ');
@@ -82,8 +110,9 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
     ...(example.operationId === 'getAppToken'
       ? ['// createClient already gets this token for every call; request one yourself only to hand it elsewhere.']
       : []),
-    `const result = await im.${example.operationId}(${args.map((arg) => JSON.stringify(arg)).join(', ')});`,
-    'console.log(result);',
+    `const result = await im.${example.operationId}(${argumentSource.join(', ')});`,
+    // A download resolves to a Blob: print its content.
+    example.binary ? 'console.log(await result.text());' : 'console.log(result);',
   ].join('\n');
   return { lang: 'typescript', label: typescriptLabel, source: await format(source, { parser: 'typescript', printWidth: 80 }) };
 }

@@ -11,6 +11,10 @@ export interface RequestExample {
   query: Record<string, ParameterValue>;
   /** The first named request body example, when the operation takes a body. */
   body?: unknown;
+  /** The body is a multipart form (an upload), not JSON; `files` names its file parts. */
+  multipart?: { files: string[] };
+  /** The 200 answer is a file's bytes, not JSON (a download). */
+  binary: boolean;
   /** The operation may be called without a token (`security` lists `{}`), like the token endpoint. */
   anonymous: boolean;
   /** Where it is served: the operation's own `servers`, else its path's, else the spec's. */
@@ -33,12 +37,14 @@ interface Parameter {
 interface MediaType {
   example?: unknown;
   examples?: Record<string, { value?: unknown }>;
+  schema?: { properties?: Record<string, { format?: string; contentMediaType?: string }> };
 }
 
 interface Operation {
   operationId?: string;
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content?: Record<string, MediaType> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
   security?: Record<string, string[]>[];
   servers?: Server[];
 }
@@ -93,14 +99,26 @@ function requestExampleOf(
     query,
     anonymous: (operation.security ?? spec.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
     servers: operation.servers ?? pathItem.servers ?? spec.servers,
+    binary: isBinary(operation),
   };
   const json = operation.requestBody?.content?.['application/json'];
+  const form = json ? undefined : operation.requestBody?.content?.['multipart/form-data'];
   if (operation.requestBody) {
-    const body = json ? exampleOf(json) : undefined;
-    if (body === undefined) throw new Error(`${operationId}: its request body has no application/json example`);
+    const body = json ? exampleOf(json) : form ? exampleOf(form) : undefined;
+    if (body === undefined) throw new Error(`${operationId}: its request body has no application/json or multipart/form-data example`);
     example.body = body;
+    if (form) {
+      const files = Object.entries(form.schema?.properties ?? {}).filter(([, p]) => p.format === 'binary' || p.contentMediaType !== undefined);
+      example.multipart = { files: files.map(([name]) => name) };
+    }
   }
   return example;
+}
+
+/** The 200 answer has no JSON media type: a file's bytes. */
+function isBinary(operation: Operation): boolean {
+  const content = operation.responses?.['200']?.content;
+  return content !== undefined && !content['application/json'] && Object.keys(content).length > 0;
 }
 
 function exampleOf(holder: { example?: unknown; examples?: Record<string, { value?: unknown }> }): unknown {

@@ -16,6 +16,8 @@ export interface BuiltOperation {
   requestPath: string;
   /** The first 200 example: what the mock answers a valid request with. */
   documented200: unknown;
+  /** The 200 answer is a file's bytes (text in the examples), not JSON. */
+  binary: boolean;
   /** Per response status, the summaries of its named examples, as a reader picks them. */
   exampleSummaries: Record<string, string[]>;
 }
@@ -51,6 +53,14 @@ function examplesOf(operation: Operation | undefined, status: string) {
   return operation?.responses?.[status]?.content?.['application/json']?.examples ?? {};
 }
 
+/** A 200 that is not JSON (a download): its first example, of whatever media type. */
+function firstExampleOfAnyType(operation: Operation | undefined): unknown {
+  const media = Object.values(operation?.responses?.['200']?.content ?? {})[0];
+  return Object.values(media?.examples ?? {})[0]?.value;
+}
+
+const binaryOperations = new Set(requestExamples(dereferenced).filter((example) => example.binary).map((example) => example.operationId));
+
 export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).map(([pathTemplate, method, operation]) => ({
   operationId: operation.operationId,
   method,
@@ -59,7 +69,8 @@ export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).m
   docTitle: operation['x-doc-title'] ?? '',
   samples: operation['x-codeSamples'] ?? [],
   requestPath: requestPaths.get(operation.operationId) ?? '',
-  documented200: Object.values(examplesOf(resolved.get(operation.operationId), '200'))[0]?.value,
+  documented200: Object.values(examplesOf(resolved.get(operation.operationId), '200'))[0]?.value ?? firstExampleOfAnyType(resolved.get(operation.operationId)),
+  binary: binaryOperations.has(operation.operationId),
   exampleSummaries: Object.fromEntries(
     Object.keys(resolved.get(operation.operationId)?.responses ?? {}).map((status) => [
       status,

@@ -2,8 +2,10 @@
  * Builds the source of src/generated/operations.ts from the bundled spec:
  *
  * - `operationsById`: operationId → method, path, path parameter rules, and, where they apply,
- *   `body` (the operation takes a JSON request body), `batch` (the list of names one call takes
- *   and its documented maximum) and `paging` (how the list is paged and where its items are).
+ *   `body` (the operation takes a request body), `multipart` (the body is sent as
+ *   multipart/form-data; the names of its file parts), `binary` (the 200 answer is not JSON but
+ *   the bytes of a file), `batch` (the list of names one call takes and its documented maximum)
+ *   and `paging` (how the list is paged, where its items and its next cursor are).
  * - `DocumentedErrors`: a type only (no bytes shipped) mapping each operationId to its
  *   documented error statuses and, per status, the `error` types of that status's examples.
  */
@@ -20,9 +22,12 @@ interface Schema {
   $ref?: string;
   type?: string | string[];
   pattern?: string;
+  format?: string;
+  contentMediaType?: string;
   items?: Schema;
   maxItems?: number;
   maximum?: number;
+  minimum?: number;
   default?: unknown;
   required?: string[];
   properties?: Record<string, Schema>;
@@ -113,12 +118,20 @@ function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undef
 const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
-  | { kind: "page"; items: string; size?: number }
-  | { kind: "cursor"; items: string; size?: number };
+  | { kind: "page"; items: string; size?: number; start?: number }
+  | { kind: "cursor"; items: string; size?: number; cursor: string };
+
+/** Where a cursor list's answer keeps the next cursor: a top-level `cursor` (group list) or `properties.cursor` (threads). */
+function cursorPathOf(doc: OpenApiDocument, operation: Operation): string {
+  const ok = deref(doc, operation.responses?.["200"]);
+  return "cursor" in ownProperties(doc, ok?.content?.["application/json"]?.schema) ? "cursor" : "properties.cursor";
+}
 
 /**
  * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
- * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`).
+ * documented default, else the maximum; start: the first `pagenum` when it is not 1, from the
+ * parameter's default or minimum) and `cursor`/`limit` lists (size: the maximum `limit`;
+ * cursor: where the answer keeps the next one).
  */
 function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
   const kind = query.has("pagenum") && query.has("pagesize") ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
@@ -127,7 +140,28 @@ function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
   const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
   const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
-  return { kind, items, ...(size === undefined ? {} : { size }) };
+  if (kind === "cursor") return { kind, items, ...(size === undefined ? {} : { size }), cursor: cursorPathOf(doc, operation) };
+  const numSchema = deref(doc, query.get("pagenum")?.schema);
+  const first = typeof numSchema?.default === "number" ? numSchema.default : numSchema?.minimum;
+  return { kind, items, ...(size === undefined ? {} : { size }), ...(first === undefined || first === 1 ? {} : { start: first }) };
+}
+
+const isFile = (schema: Schema | undefined) => schema?.format === "binary" || schema?.contentMediaType !== undefined;
+
+/** A body sent only as multipart/form-data: the names of its file parts (the rest are text fields). */
+function multipartOf(doc: OpenApiDocument, operation: Operation): string[] | undefined {
+  const content = deref(doc, operation.requestBody)?.content ?? {};
+  if (content["application/json"] || !content["multipart/form-data"]) return undefined;
+  const schema = deref(doc, content["multipart/form-data"].schema);
+  return Object.entries(schema?.properties ?? {})
+    .filter(([, property]) => isFile(deref(doc, property)))
+    .map(([name]) => name);
+}
+
+/** The 200 answer is a file's bytes (no JSON media type), e.g. a download. */
+function isBinary(doc: OpenApiDocument, operation: Operation): boolean {
+  const content = deref(doc, operation.responses?.["200"])?.content;
+  return content !== undefined && !content["application/json"] && Object.keys(content).length > 0;
 }
 
 /** Documented error statuses → the `error` values of their examples (`string` when none is given). */
@@ -168,7 +202,9 @@ export function operationTable(doc: OpenApiDocument): string {
       const body = deref(doc, operation.requestBody) ? { body: true } : {};
       const batch = batchOf(doc, byName, operation);
       const paging = pagingOf(doc, query, operation);
-      const row = { method, path, pathParams, ...body, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
+      const multipart = multipartOf(doc, operation);
+      const binary = isBinary(doc, operation) ? { binary: true } : {};
+      const row = { method, path, pathParams, ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
       rows.push(`  ${id}: ${JSON.stringify(row)},`);
       errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
     }

@@ -14,8 +14,16 @@ function recorder(answer: (request: Request) => Response | Promise<Response> = (
   const fetch = async (request: Request) => {
     request.signal.throwIfAborted();
     requests.push(request);
-    const text = await request.clone().text();
-    bodies.push(text ? JSON.parse(text) : undefined);
+    if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+      // A multipart body, read back as its fields (a file part as its text).
+      const form = await request.clone().formData();
+      const fields: Record<string, unknown> = {};
+      for (const [name, value] of form) fields[name] = typeof value === "string" ? value : { file: value.name, text: await value.text() };
+      bodies.push(fields);
+    } else {
+      const text = await request.clone().text();
+      bodies.push(text ? JSON.parse(text) : undefined);
+    }
     return answer(request);
   };
   return { fetch, requests, bodies };
@@ -118,14 +126,33 @@ describe("operation methods, routed by the generated table", () => {
       string,
       (...args: unknown[]) => Promise<unknown>
     >;
-    const route = operationsById[id] as { method: string; path: string; body?: boolean };
+    const route = operationsById[id] as { method: string; path: string; body?: boolean; multipart?: readonly string[] };
     const path = samplePath(id);
     await (route.body ? methods[id]!(path, { probe: 1 }) : methods[id]!(path));
     expect(requests).toHaveLength(1);
     const expected = route.path.replace(/\{([^{}]+)\}/g, (_, name: string) => [path[name]].flat().join(","));
     expect(requests[0]!.method).toBe(route.method.toUpperCase());
     expect(new URL(requests[0]!.url).pathname).toBe(`/o/a${expected}`);
-    expect(bodies[0]).toEqual(route.body ? { probe: 1 } : undefined);
+    // A multipart body sends each field as a part (a non-file field as its text).
+    expect(bodies[0]).toEqual(route.body ? (route.multipart ? { probe: "1" } : { probe: 1 }) : undefined);
+  });
+
+  it("sends a multipart body as a form, a file part given as text or a Blob as a file", async () => {
+    const { fetch, requests, bodies } = recorder();
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    await im.uploadGroupSharedFile({ group_id: "g1" }, { file: "Hello world" });
+    await im.uploadGroupSharedFile({ group_id: "g1" }, { file: new File(["bytes"], "IMG_3.JPG") });
+    expect(requests[0]!.headers.get("Content-Type")).toMatch(/^multipart\/form-data; boundary=/);
+    expect(bodies).toEqual([{ file: { file: "file", text: "Hello world" } }, { file: { file: "IMG_3.JPG", text: "bytes" } }]);
+  });
+
+  it("reads a download as a Blob, asking for the bytes or a JSON error", async () => {
+    const { fetch, requests } = recorder(() => new Response("Hello world", { headers: { "Content-Type": "application/octet-stream" } }));
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    const file = await im.downloadGroupSharedFile({ group_id: "g1", file_id: "f1" });
+    expect(file).toBeInstanceOf(Blob);
+    expect(await file.text()).toBe("Hello world");
+    expect(requests[0]!.headers.get("Accept")).toBe("application/octet-stream, application/json");
   });
 
   it("passes per-call options (headers, signal) through and keeps the client's middleware (path guard)", async () => {

@@ -41,6 +41,20 @@ describe("cursor paging against the mock (Prism answers page, then end)", () => 
     expect(urls.map((u) => u.search)).toEqual(["?sort=asc", "?sort=asc&cursor=ZGXXXXTE"]);
   });
 
+  it("listGroups: follows the top-level cursor (not properties.cursor) and stops on the empty page", async () => {
+    const { client, urls } = scripted(["page", "end"]);
+    const groups = await collect(items(client, "listGroups"));
+    expect(groups.map((g) => g.groupid)).toEqual(["10XXXX60", "10XXXX76"]);
+    expect(urls.map((u) => u.search)).toEqual(["", "?cursor=Y2hhdGdyb3VwczplYXNlbW9iLWRlbW8vY2hhdGRlbW91aV8z"]);
+  });
+
+  it("listUserJoinedGroups: starts at pagenum 0, where the spec says counting starts", async () => {
+    const { client, urls } = scripted(["page"]);
+    const groups = await collect(items(client, "listUserJoinedGroups", { username: "u1" }));
+    expect(groups).toHaveLength(1);
+    expect(urls.map((u) => u.search)).toEqual(["?pagenum=0&pagesize=5"]);
+  });
+
   it("listThreadMembers: items are data.affiliations", async () => {
     const { client, urls } = scripted(["page", "end"]);
     const members = await collect(items(client, "listThreadMembers", { thread_id: "1XXXX7" }, { pageSize: 20 }));

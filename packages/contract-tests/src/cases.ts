@@ -1,6 +1,6 @@
 /** Contract cases derived from the spec alone, so operations added later are covered with no new test code. */
 import { validInput, type CallInput } from "./request.js";
-import { operations, type OperationEntry, type Schema } from "./spec.js";
+import { operations, requestMediaOf, type OperationEntry, type Schema } from "./spec.js";
 
 export interface ExampleCase {
   entry: OperationEntry;
@@ -9,10 +9,10 @@ export interface ExampleCase {
   value: unknown;
 }
 
-/** Every operation × documented response status × named example. */
+/** Every operation × documented response status × named example (of every media type: JSON, a file's bytes...). */
 export const exampleCases: ExampleCase[] = operations.flatMap((entry) =>
   Object.entries(entry.operation.responses).flatMap(([status, response]) =>
-    Object.entries(response.content?.["application/json"]?.examples ?? {}).map(([name, example]) => ({
+    Object.values(response.content ?? {}).flatMap((media) => Object.entries(media.examples ?? {})).map(([name, example]) => ({
       entry,
       status: Number(status),
       name,
@@ -27,9 +27,9 @@ export interface RequestExampleCase {
   input: CallInput;
 }
 
-/** Every documented request body example, sent as is. */
+/** Every documented request body example, sent as is (JSON, or a multipart form). */
 export const requestExampleCases: RequestExampleCase[] = operations.flatMap((entry) =>
-  Object.entries(entry.operation.requestBody?.content["application/json"]?.examples ?? {}).map(([name, example]) => ({
+  Object.entries(requestMediaOf(entry.operation)?.media.examples ?? {}).map(([name, example]) => ({
     entry,
     name,
     input: { ...validInput(entry), body: example.value },
@@ -106,6 +106,41 @@ function boundaries(schema: Schema | undefined): Boundary[] {
   return out;
 }
 
+type Body = Record<string, unknown>;
+const isObject = (value: unknown): value is Body => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The body schemas whose limits are tried, each with a valid body to start from: the body
+ * schema itself, or each form of a `oneOf` body with the first request example that fits it
+ * (its keys are the form's and include the required ones). A form's required fields are not
+ * tried one by one: a body without one may be a valid body of another form.
+ */
+function bodyForms(entry: OperationEntry, schema: Schema | undefined, base: unknown): { schema: Schema; base: Body; label: string; omissions: boolean }[] {
+  if (!schema) return [];
+  if (!schema.oneOf) return [{ schema, base: isObject(base) ? base : {}, label: "", omissions: true }];
+  const examples = Object.values(requestMediaOf(entry.operation)?.media.examples ?? {}).map((e) => e.value);
+  return schema.oneOf.flatMap((form, i) => {
+    const fits = (value: unknown): value is Body =>
+      isObject(value) &&
+      Object.keys(value).every((key) => key in (form.properties ?? {})) &&
+      (form.required ?? []).every((key) => key in value);
+    const example = examples.find(fits);
+    return example ? [{ schema: form, base: example, label: ` (${form.title ?? `form ${i + 1}`})`, omissions: false }] : [];
+  });
+}
+
+/** Limits on the number of entries of a body that is an array (such as up to 20 `{username, metadata}`), with copies of its first entry. */
+function arrayBodyCases(entry: OperationEntry, schema: Schema | undefined, base: CallInput): LimitCase[] {
+  if (!schema || !Array.isArray(base.body) || base.body.length === 0) return [];
+  const entries = (n: number) => Array.from({ length: n }, () => (base.body as unknown[])[0]);
+  const out: LimitCase[] = [];
+  const add = (n: number, inside: boolean) =>
+    out.push({ entry, label: `body = ${n} entries`, field: "body", inside, input: { ...base, body: entries(n) } });
+  if (schema.maxItems !== undefined) add(schema.maxItems, true), add(schema.maxItems + 1, false);
+  if (schema.minItems) add(schema.minItems, true), add(schema.minItems - 1, false);
+  return out;
+}
+
 function limitCasesOf(entry: OperationEntry): LimitCase[] {
   const base = validInput(entry);
   const cases: LimitCase[] = [];
@@ -117,21 +152,24 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
     }
   }
   const requestBody = entry.operation.requestBody;
-  const bodySchema = requestBody?.content["application/json"]?.schema;
+  const bodySchema = requestMediaOf(entry.operation)?.media.schema;
   if (requestBody?.required) {
     const { body: _omitted, ...withoutBody } = base;
     cases.push({ entry, label: "no request body", field: "body", inside: false, input: withoutBody });
   }
-  const baseBody = (base.body ?? {}) as Record<string, unknown>;
-  for (const [name, schema] of Object.entries(bodySchema?.properties ?? {})) {
-    for (const b of boundaries(schema)) {
-      const input = { ...base, body: { ...baseBody, [name]: b.value } };
-      cases.push({ entry, label: `body.${name} = ${b.label}`, field: name, inside: b.inside, input });
+  cases.push(...arrayBodyCases(entry, bodySchema, base));
+  for (const form of bodyForms(entry, bodySchema, base.body)) {
+    for (const [name, schema] of Object.entries(form.schema.properties ?? {})) {
+      for (const b of boundaries(schema)) {
+        const input = { ...base, body: { ...form.base, [name]: b.value } };
+        cases.push({ entry, label: `body.${name} = ${b.label}${form.label}`, field: name, inside: b.inside, input });
+      }
     }
-  }
-  for (const name of bodySchema?.required ?? []) {
-    const { [name]: _omitted, ...rest } = baseBody;
-    cases.push({ entry, label: `body without ${name}`, field: name, inside: false, input: { ...base, body: rest } });
+    if (!form.omissions) continue;
+    for (const name of form.schema.required ?? []) {
+      const { [name]: _omitted, ...rest } = form.base;
+      cases.push({ entry, label: `body without ${name}`, field: name, inside: false, input: { ...base, body: rest } });
+    }
   }
   return cases;
 }

@@ -1,6 +1,6 @@
 /** Builds a valid request for an operation from the spec's own examples, and sends it through the client. */
 import type { EasemobClient } from "@easemob-openapi/client";
-import type { OperationEntry, Parameter } from "./spec.js";
+import { answersBinary, requestMediaOf, type OperationEntry, type Parameter, type Schema } from "./spec.js";
 
 export interface CallInput {
   path: Record<string, unknown>;
@@ -22,7 +22,7 @@ export function validInput(entry: OperationEntry): CallInput {
     if (p.in === "path") input.path[p.name] = exampleOf(p);
     else if (p.in === "query" && p.required) input.query[p.name] = exampleOf(p);
   }
-  const examples = entry.operation.requestBody?.content["application/json"]?.examples;
+  const examples = requestMediaOf(entry.operation)?.media.examples;
   const first = examples && Object.values(examples)[0];
   if (first) input.body = first.value;
   return input;
@@ -42,8 +42,21 @@ export interface Violation {
 type LooseRequest = (
   method: string,
   path: string,
-  init: { params: { path: unknown; query: unknown }; body?: unknown; headers?: Record<string, string> },
+  init: { params: { path: unknown; query: unknown }; body?: unknown; headers?: Record<string, string>; parseAs?: "text" },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+const isFile = (schema: Schema | undefined) => schema?.format === "binary" || schema?.contentMediaType !== undefined;
+
+/** A multipart body from its example: one part per field, a file part as a file holding the example's text. */
+function formOf(body: unknown, schema: Schema | undefined): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    if (isFile(schema?.properties?.[name])) form.append(name, new Blob([text]), name);
+    else form.append(name, text);
+  }
+  return form;
+}
 
 /** Prism reports request violations in `sl-violations`, or in a 422 problem body when the operation has no 400. */
 function violationsOf(response: Response, body: unknown): Violation[] {
@@ -55,10 +68,16 @@ function violationsOf(response: Response, body: unknown): Violation[] {
 
 export async function call(client: EasemobClient, entry: OperationEntry, input: CallInput): Promise<CallResult> {
   const request = client.request as unknown as LooseRequest;
+  const media = requestMediaOf(entry.operation);
+  const sent = media?.type === "multipart/form-data" ? formOf(input.body, media.media.schema) : input.body;
+  // A download answers bytes (read as text, to compare with the example); its errors are JSON.
+  const binary = answersBinary(entry.operation);
+  const headers = binary ? { Accept: "application/octet-stream, application/json", ...input.headers } : input.headers;
   const { data, error, response } = await request(entry.method.toUpperCase(), entry.path, {
     params: { path: input.path, query: input.query },
-    ...(input.body === undefined ? {} : { body: input.body }),
-    ...(input.headers ? { headers: input.headers } : {}),
+    ...(input.body === undefined ? {} : { body: sent }),
+    ...(headers ? { headers } : {}),
+    ...(binary ? { parseAs: "text" as const } : {}),
   });
   const body = response.ok ? data : error;
   return { status: response.status, body, violations: violationsOf(response, body) };

@@ -7,6 +7,10 @@ export type Method = (typeof METHODS)[number];
 
 export interface Schema {
   type?: string | string[];
+  title?: string;
+  format?: string;
+  contentMediaType?: string;
+  oneOf?: Schema[];
   minimum?: number;
   maximum?: number;
   minLength?: number;
@@ -32,6 +36,24 @@ export interface Example {
 export interface MediaType {
   schema?: Schema;
   examples?: Record<string, Example>;
+}
+
+/** The request body media types the cases send: JSON, or a multipart form (a file upload). */
+export const REQUEST_MEDIA_TYPES = ["application/json", "multipart/form-data"] as const;
+
+/** The media type an operation's request body is sent as, and its description. */
+export function requestMediaOf(operation: Operation): { type: (typeof REQUEST_MEDIA_TYPES)[number]; media: MediaType } | undefined {
+  for (const type of REQUEST_MEDIA_TYPES) {
+    const media = operation.requestBody?.content[type];
+    if (media) return { type, media };
+  }
+  return undefined;
+}
+
+/** The 200 answer is not JSON (a file's bytes, e.g. a download). */
+export function answersBinary(operation: Operation): boolean {
+  const content = operation.responses["200"]?.content;
+  return content !== undefined && !content["application/json"] && Object.keys(content).length > 0;
 }
 export interface Operation {
   operationId: string;

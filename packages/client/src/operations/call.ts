@@ -10,8 +10,12 @@ export interface Route {
   path: string;
   pathParams: Readonly<Record<string, unknown>>;
   body?: boolean;
+  /** The body goes as multipart/form-data; these parts are files. */
+  multipart?: readonly string[];
+  /** The 200 answer is a file's bytes, read as a Blob. */
+  binary?: boolean;
   batch?: { in: "path" | "body"; name: string; maxItems?: number };
-  paging?: { kind: "page" | "cursor"; items: string; size?: number };
+  paging?: { kind: "page" | "cursor"; items: string; size?: number; start?: number; cursor?: string };
 }
 
 export const routeOf = (id: OperationId): Route => operationsById[id] as Route;
@@ -19,8 +23,31 @@ export const routeOf = (id: OperationId): Route => operationsById[id] as Route;
 type LooseRequest = (
   method: string,
   path: string,
-  init: CallInit & { params: { path: Record<string, unknown>; query: Record<string, unknown> }; body?: unknown },
+  init: CallInit & {
+    params: { path: Record<string, unknown>; query: Record<string, unknown> };
+    body?: unknown;
+    parseAs?: "json" | "blob";
+  },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/**
+ * A multipart body as FormData: a FormData is sent as is; a plain object becomes one part per
+ * field (each item of an array its own part), a file part given as a string or bytes becomes a
+ * file named after the part.
+ */
+export function formDataOf(body: unknown, files: readonly string[]): FormData {
+  if (body instanceof FormData) return body;
+  const form = new FormData();
+  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined) continue;
+      if (item instanceof Blob) form.append(name, item, item instanceof File ? item.name : name);
+      else if (files.includes(name)) form.append(name, new Blob([item as string | ArrayBuffer | Uint8Array<ArrayBuffer>]), name);
+      else form.append(name, typeof item === "string" ? item : JSON.stringify(item));
+    }
+  }
+  return form;
+}
 
 /**
  * Sends one operation through the openapi-fetch client (so its middleware — the path guard,
@@ -48,10 +75,13 @@ export async function callOperation(
     },
   };
   const method = route.method.toUpperCase();
+  // A file download answers bytes; its errors are still JSON.
+  const binary = route.binary ? { parseAs: "blob" as const, headers: { Accept: "application/octet-stream, application/json", ...init?.headers } } : {};
   const { data, error, response } = await (client.request as unknown as LooseRequest)(method, route.path, {
     ...init,
+    ...binary,
     params: { path, query },
-    ...(body === undefined ? {} : { body }),
+    ...(body === undefined ? {} : { body: route.multipart ? formDataOf(body, route.multipart) : body }),
     middleware: [...(init?.middleware ?? []), recordPath],
   });
   if (response.ok) return data;

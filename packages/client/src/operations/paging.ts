@@ -22,7 +22,7 @@ export type PageArgs<Id extends PagedOperationId> = {} extends PageParams<Id>
 export interface PageOptions {
   /** `pagesize` or `limit` to ask for; default: the documented default, else its maximum, else 100 (`pagenum` lists). */
   pageSize?: number;
-  /** First `pagenum` (default 1). */
+  /** First `pagenum` (default: the spec's first page, 1 unless documented otherwise). */
   startPage?: number;
   /** Cursor to start from (default: the first page). */
   cursor?: string;
@@ -41,8 +41,10 @@ function listAt(data: unknown, path: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function cursorOf(data: unknown): string | undefined {
-  const cursor = (data as { properties?: { cursor?: unknown } } | undefined)?.properties?.cursor;
+/** The next cursor, where the generated table says the answer keeps it (`properties.cursor`, or a top-level `cursor`). */
+function cursorOf(data: unknown, path = "properties.cursor"): string | undefined {
+  let cursor = data;
+  for (const key of path.split(".")) cursor = typeof cursor === "object" && cursor !== null ? (cursor as Record<string, unknown>)[key] : undefined;
   return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
 }
 
@@ -51,10 +53,11 @@ function cursorOf(data: unknown): string | undefined {
  * other as the loop asks for them (empty pages are not yielded). Which operations are paged,
  * how, and where their items are comes from the generated table.
  *
- * - `pagenum`/`pagesize` lists: pages 1, 2, ... until a page holds fewer items than `pagesize`
- *   or none (the documented rule: "ask for the next pagenum until a page comes back shorter").
- * - `cursor` lists: each answer's `properties.cursor` is sent back until a page holds no items
- *   or no cursor comes back.
+ * - `pagenum`/`pagesize` lists: pages 1, 2, ... (0, 1, ... where the spec says counting starts
+ *   at 0) until a page holds fewer items than `pagesize` or none (the documented rule: "ask for
+ *   the next pagenum until a page comes back shorter").
+ * - `cursor` lists: each answer's cursor (`properties.cursor`, or the top-level `cursor` where
+ *   the spec puts it there) is sent back until a page holds no items or no cursor comes back.
  */
 export async function* pages<Id extends PagedOperationId>(
   client: EasemobClient,
@@ -68,7 +71,7 @@ export async function* pages<Id extends PagedOperationId>(
 
   if (paging.kind === "page") {
     const size = options.pageSize ?? paging.size ?? FALLBACK_PAGE_SIZE;
-    for (let pagenum = options.startPage ?? 1, sent = 0; sent < maxPages; pagenum++, sent++) {
+    for (let pagenum = options.startPage ?? paging.start ?? 1, sent = 0; sent < maxPages; pagenum++, sent++) {
       const data = await call({ pagenum, pagesize: size });
       const count = listAt(data, paging.items).length;
       if (count === 0) return;
@@ -91,7 +94,7 @@ export async function* pages<Id extends PagedOperationId>(
     // one, which costs a single extra request per listing.
     if (listAt(data, paging.items).length === 0) return;
     yield data;
-    const next = cursorOf(data);
+    const next = cursorOf(data, paging.cursor);
     if (next === undefined) return;
     // A cursor that does not move would ask for the same page forever.
     if (next === cursor) throw new Error(`${id}: the server answered with the cursor it was sent; stopping to avoid an endless loop`);

@@ -12,17 +12,24 @@ type Flat<T> = { [K in keyof T]: T[K] } & {};
 /** Path and query parameters of an operation, in one object: `{ group_id, pagenum?, pagesize? }`. */
 export type ParamsOf<Id extends OperationId> = Flat<Group<Op<Id>["parameters"]["path"]> & Group<Op<Id>["parameters"]["query"]>>;
 
-/** The JSON request body of an operation; `never` when it takes none. */
+/** A multipart body: its fields, a file part also as a Blob (or File); or a ready FormData. */
+type FormBody<B> = { [K in keyof B]: B[K] | Blob } | FormData;
+
+/** The request body of an operation (JSON, or multipart fields); `never` when it takes none. */
 export type BodyOf<Id extends OperationId> = [NonNullable<Op<Id>["requestBody"]>] extends [never]
   ? never
   : NonNullable<Op<Id>["requestBody"]> extends { content: { "application/json": infer B } }
     ? B
-    : never;
+    : NonNullable<Op<Id>["requestBody"]> extends { content: { "multipart/form-data": infer B } }
+      ? FormBody<B>
+      : never;
 
-/** The parsed 200 answer of an operation. */
+/** The parsed 200 answer of an operation: the JSON body, or a Blob for a file download. */
 export type DataOf<Id extends OperationId> = Op<Id>["responses"] extends { 200: { content: { "application/json": infer D } } }
   ? D
-  : unknown;
+  : Op<Id>["responses"] extends { 200: { content: { "application/octet-stream": unknown } } }
+    ? Blob
+    : unknown;
 
 /** Per-call options: an abort signal, extra headers (e.g. the mock's `Prefer`), a fetch, middleware... */
 export type CallInit = Omit<RequestInit, "body" | "headers" | "method"> & {
