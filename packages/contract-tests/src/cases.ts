@@ -78,6 +78,17 @@ function mapBoundaries(schema: MapSchema): Boundary[] {
   for (const b of boundaries(valueSchema)) {
     out.push({ label: `{${key}: value of ${b.label}}`, value: { [key]: b.value }, inside: b.inside });
   }
+  // How many entries the map may hold: keys k1, k2... each with a valid value.
+  const entries = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${key}${i + 1}`, value]));
+  const { minProperties, maxProperties } = schema;
+  if (maxProperties !== undefined) {
+    out.push({ label: `${maxProperties} entries`, value: entries(maxProperties), inside: true });
+    out.push({ label: `${maxProperties + 1} entries`, value: entries(maxProperties + 1), inside: false });
+  }
+  if (minProperties) {
+    out.push({ label: `${minProperties} entries`, value: entries(minProperties), inside: true });
+    out.push({ label: `${minProperties - 1} entries`, value: entries(minProperties - 1), inside: false });
+  }
   return out;
 }
 
@@ -122,18 +133,42 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
     const { body: _omitted, ...withoutBody } = base;
     cases.push({ entry, label: "no request body", field: "body", inside: false, input: withoutBody });
   }
-  const baseBody = (base.body ?? {}) as Record<string, unknown>;
-  for (const [name, schema] of Object.entries(bodySchema?.properties ?? {})) {
-    for (const b of boundaries(schema)) {
-      const input = { ...base, body: { ...baseBody, [name]: b.value } };
-      cases.push({ entry, label: `body.${name} = ${b.label}`, field: name, inside: b.inside, input });
+  for (const { schema: form, body: baseBody, others } of bodyForms(entry, bodySchema, base.body)) {
+    const input = (body: unknown): CallInput => ({ ...base, body });
+    for (const [name, schema] of Object.entries(form.properties ?? {})) {
+      for (const b of boundaries(schema)) {
+        const label = `body.${name} = ${b.label}`;
+        cases.push({ entry, label, field: name, inside: b.inside, input: input({ ...baseBody, [name]: b.value }) });
+      }
+    }
+    for (const name of form.required ?? []) {
+      const { [name]: _omitted, ...rest } = baseBody;
+      // Without this field the body may be another valid form (an empty body is "modify nothing").
+      if (others.some((other) => fits(rest, other))) continue;
+      cases.push({ entry, label: `body without ${name}`, field: name, inside: false, input: input(rest) });
     }
   }
-  for (const name of bodySchema?.required ?? []) {
-    const { [name]: _omitted, ...rest } = baseBody;
-    cases.push({ entry, label: `body without ${name}`, field: name, inside: false, input: { ...base, body: rest } });
-  }
   return cases;
+}
+
+type Body = Record<string, unknown>;
+
+/** Whether a body has the fields of a form (every required one, and none it does not name). */
+const fits = (body: Body, form: Schema) =>
+  (form.required ?? []).every((name) => name in body) && Object.keys(body).every((name) => name in (form.properties ?? {}));
+
+/**
+ * The forms a request body takes, each with the body its limits are tried on: the body's own
+ * schema with the first request example; or, for a `oneOf` body, each form with the first
+ * request example that fits it (a form no example fits is skipped).
+ */
+function bodyForms(entry: OperationEntry, schema: Schema | undefined, first: unknown): { schema: Schema; body: Body; others: Schema[] }[] {
+  if (!schema?.oneOf) return [{ schema: schema ?? {}, body: (first ?? {}) as Body, others: [] }];
+  const examples = Object.values(entry.operation.requestBody?.content["application/json"]?.examples ?? {}).map((e) => e.value as Body);
+  return schema.oneOf.flatMap((form) => {
+    const body = examples.find((example) => fits(example, form));
+    return body ? [{ schema: form, body, others: schema.oneOf!.filter((other) => other !== form) }] : [];
+  });
 }
 
 /** Every documented limit, tried just inside and just outside. */

@@ -13,8 +13,13 @@ export interface Schema {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
   required?: string[];
   properties?: Record<string, Schema>;
+  /** A body that takes one of several forms (e.g. modify a room, or transfer it). */
+  oneOf?: Schema[];
+  title?: string;
   items?: Schema;
   example?: unknown;
 }
