@@ -19,6 +19,7 @@ interface Parameter {
 interface Schema {
   $ref?: string;
   type?: string | string[];
+  oneOf?: Schema[];
   pattern?: string;
   items?: Schema;
   maxItems?: number;
@@ -98,15 +99,25 @@ function ownProperties(doc: OpenApiDocument, schema: Schema | undefined): Record
   return Object.assign({}, ...resolved.allOf.filter((m) => !m.$ref).map((m) => ownProperties(doc, m)));
 }
 
+/** An array, or a `oneOf` with an array among its forms (a list some documented answers abridge to one item). */
+function isList(doc: OpenApiDocument, schema: Schema | undefined): boolean {
+  return isArray(schema) || (schema?.oneOf ?? []).some((form) => isArray(deref(doc, form)));
+}
+
+/** The own properties of a 200 answer. */
+function okProperties(doc: OpenApiDocument, operation: Operation): Record<string, Schema> {
+  const ok = deref(doc, operation.responses?.["200"]);
+  return ownProperties(doc, ok?.content?.["application/json"]?.schema);
+}
+
 /** Where a 200 answer keeps its list: `data`, `entities`, or one level down such as `data.affiliations`. */
 function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undefined {
-  const ok = deref(doc, operation.responses?.["200"]);
-  const props = ownProperties(doc, ok?.content?.["application/json"]?.schema);
+  const props = okProperties(doc, operation);
   const names = Object.keys(props).sort((a, b) => rank(a) - rank(b));
-  for (const name of names) if (isArray(deref(doc, props[name]))) return name;
+  for (const name of names) if (isList(doc, deref(doc, props[name]))) return name;
   for (const name of names) {
     const inner = ownProperties(doc, props[name]);
-    for (const sub of Object.keys(inner)) if (isArray(deref(doc, inner[sub]))) return `${name}.${sub}`;
+    for (const sub of Object.keys(inner)) if (isList(doc, deref(doc, inner[sub]))) return `${name}.${sub}`;
   }
   return undefined;
 }
@@ -114,11 +125,13 @@ const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
   | { kind: "page"; items: string; size?: number }
-  | { kind: "cursor"; items: string; size?: number };
+  | { kind: "cursor"; items: string; size?: number; cursor?: string };
 
 /**
  * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
- * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`).
+ * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`;
+ * cursor: where the answer carries the next cursor when not in `properties.cursor`, i.e. a
+ * top-level `cursor` property, as the room and group lists answer it).
  */
 function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
   const kind = query.has("pagenum") && query.has("pagesize") ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
@@ -127,7 +140,8 @@ function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
   const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
   const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
-  return { kind, items, ...(size === undefined ? {} : { size }) };
+  const cursor = kind === "cursor" && "cursor" in okProperties(doc, operation) ? { cursor: "cursor" } : {};
+  return { kind, items, ...(size === undefined ? {} : { size }), ...cursor };
 }
 
 /** Documented error statuses → the `error` values of their examples (`string` when none is given). */

@@ -8,8 +8,11 @@ type At<T, P extends string> = P extends `${infer Head}.${infer Rest}`
   ? At<NonNullable<T[Head & keyof T]>, Rest>
   : NonNullable<T[P & keyof T]>;
 
-/** One item of a paged list: a member, a thread, a user ID... */
-export type ItemOf<Id extends PagedOperationId> = At<DataOf<Id>, PagingOf<Id>["items"]> extends readonly (infer I)[] ? I : unknown;
+type ItemsOf<L> = L extends readonly (infer I)[] ? I : never;
+type OrUnknown<T> = [T] extends [never] ? unknown : T;
+
+/** One item of a paged list: a member, a thread, a user ID... (the array form, where an answer may also abridge the list to one item). */
+export type ItemOf<Id extends PagedOperationId> = OrUnknown<ItemsOf<At<DataOf<Id>, PagingOf<Id>["items"]>>>;
 
 /** The parameters of a paged operation other than the paging ones, which the iterator sets. */
 export type PageParams<Id extends PagedOperationId> = Omit<ParamsOf<Id>, "pagenum" | "pagesize" | "cursor" | "limit">;
@@ -35,14 +38,20 @@ export interface PageOptions {
 /** Page size for a `pagenum` list whose spec states neither a default nor a maximum. */
 const FALLBACK_PAGE_SIZE = 100;
 
-function listAt(data: unknown, path: string): unknown[] {
+function valueAt(data: unknown, path: string): unknown {
   let value = data;
   for (const key of path.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+function listAt(data: unknown, path: string): unknown[] {
+  const value = valueAt(data, path);
   return Array.isArray(value) ? value : [];
 }
 
-function cursorOf(data: unknown): string | undefined {
-  const cursor = (data as { properties?: { cursor?: unknown } } | undefined)?.properties?.cursor;
+/** The next cursor: in `properties.cursor`, or where the table says (a top-level `cursor`). */
+function cursorOf(data: unknown, path = "properties.cursor"): string | undefined {
+  const cursor = valueAt(data, path);
   return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
 }
 
@@ -53,8 +62,8 @@ function cursorOf(data: unknown): string | undefined {
  *
  * - `pagenum`/`pagesize` lists: pages 1, 2, ... until a page holds fewer items than `pagesize`
  *   or none (the documented rule: "ask for the next pagenum until a page comes back shorter").
- * - `cursor` lists: each answer's `properties.cursor` is sent back until a page holds no items
- *   or no cursor comes back.
+ * - `cursor` lists: each answer's `properties.cursor` (or top-level `cursor`, as the table says)
+ *   is sent back until a page holds no items or no cursor comes back.
  */
 export async function* pages<Id extends PagedOperationId>(
   client: EasemobClient,
@@ -91,7 +100,7 @@ export async function* pages<Id extends PagedOperationId>(
     // one, which costs a single extra request per listing.
     if (listAt(data, paging.items).length === 0) return;
     yield data;
-    const next = cursorOf(data);
+    const next = cursorOf(data, paging.cursor);
     if (next === undefined) return;
     // A cursor that does not move would ask for the same page forever.
     if (next === cursor) throw new Error(`${id}: the server answered with the cursor it was sent; stopping to avoid an endless loop`);
