@@ -39,6 +39,8 @@ interface Response {
 }
 interface Operation {
   operationId?: string;
+  /** `false`: the body's list is a whole (e.g. a user's tags, replaced at once), not a batch to split. */
+  "x-batch"?: boolean;
   parameters?: Parameter[];
   requestBody?: { $ref?: string; content?: Record<string, MediaTypeObject> };
   responses?: Record<string, Response>;
@@ -180,7 +182,7 @@ export function operationTable(doc: OpenApiDocument): string {
       }
       const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(doc, p)]));
       const body = deref(doc, operation.requestBody) ? { body: true } : {};
-      const batch = batchOf(doc, byName, operation);
+      const batch = operation["x-batch"] === false ? undefined : batchOf(doc, byName, operation);
       const paging = pagingOf(doc, query, operation);
       const row = { method, path, pathParams, ...body, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
       rows.push(`  ${id}: ${JSON.stringify(row)},`);
