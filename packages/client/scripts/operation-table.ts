@@ -21,6 +21,7 @@ interface Parameter {
 interface Schema {
   $ref?: string;
   type?: string | string[];
+  oneOf?: Schema[];
   pattern?: string;
   format?: string;
   contentMediaType?: string;
@@ -43,6 +44,8 @@ interface Response {
 }
 interface Operation {
   operationId?: string;
+  /** `false`: the body's list is a whole (e.g. a user's tags, replaced at once), not a batch to split. */
+  "x-batch"?: boolean;
   parameters?: Parameter[];
   requestBody?: { $ref?: string; content?: Record<string, MediaTypeObject> };
   responses?: Record<string, Response>;
@@ -103,15 +106,25 @@ function ownProperties(doc: OpenApiDocument, schema: Schema | undefined): Record
   return Object.assign({}, ...resolved.allOf.filter((m) => !m.$ref).map((m) => ownProperties(doc, m)));
 }
 
+/** An array, or a `oneOf` with an array among its forms (a list some documented answers abridge to one item). */
+function isList(doc: OpenApiDocument, schema: Schema | undefined): boolean {
+  return isArray(schema) || (schema?.oneOf ?? []).some((form) => isArray(deref(doc, form)));
+}
+
+/** The own properties of a 200 answer. */
+function okProperties(doc: OpenApiDocument, operation: Operation): Record<string, Schema> {
+  const ok = deref(doc, operation.responses?.["200"]);
+  return ownProperties(doc, ok?.content?.["application/json"]?.schema);
+}
+
 /** Where a 200 answer keeps its list: `data`, `entities`, or one level down such as `data.affiliations`. */
 function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undefined {
-  const ok = deref(doc, operation.responses?.["200"]);
-  const props = ownProperties(doc, ok?.content?.["application/json"]?.schema);
+  const props = okProperties(doc, operation);
   const names = Object.keys(props).sort((a, b) => rank(a) - rank(b));
-  for (const name of names) if (isArray(deref(doc, props[name]))) return name;
+  for (const name of names) if (isList(doc, deref(doc, props[name]))) return name;
   for (const name of names) {
     const inner = ownProperties(doc, props[name]);
-    for (const sub of Object.keys(inner)) if (isArray(deref(doc, inner[sub]))) return `${name}.${sub}`;
+    for (const sub of Object.keys(inner)) if (isList(doc, deref(doc, inner[sub]))) return `${name}.${sub}`;
   }
   return undefined;
 }
@@ -123,8 +136,7 @@ type Paging =
 
 /** Where a cursor list's answer keeps the next cursor: a top-level `cursor` (group list) or `properties.cursor` (threads). */
 function cursorPathOf(doc: OpenApiDocument, operation: Operation): string {
-  const ok = deref(doc, operation.responses?.["200"]);
-  return "cursor" in ownProperties(doc, ok?.content?.["application/json"]?.schema) ? "cursor" : "properties.cursor";
+  return "cursor" in okProperties(doc, operation) ? "cursor" : "properties.cursor";
 }
 
 /**
@@ -200,7 +212,7 @@ export function operationTable(doc: OpenApiDocument): string {
       }
       const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(doc, p)]));
       const body = deref(doc, operation.requestBody) ? { body: true } : {};
-      const batch = batchOf(doc, byName, operation);
+      const batch = operation["x-batch"] === false ? undefined : batchOf(doc, byName, operation);
       const paging = pagingOf(doc, query, operation);
       const multipart = multipartOf(doc, operation);
       const binary = isBinary(doc, operation) ? { binary: true } : {};

@@ -55,6 +55,13 @@ describe("cursor paging against the mock (Prism answers page, then end)", () => 
     expect(urls.map((u) => u.search)).toEqual(["?pagenum=0&pagesize=5"]);
   });
 
+  it("listChatrooms: follows the top-level cursor and stops on the empty page", async () => {
+    const { client, urls } = scripted(["page", "end"]);
+    const rooms = await collect(items(client, "listChatrooms", {}, { pageSize: 2 }));
+    expect(rooms.map((r) => r.id)).toEqual(["662XXXX13", "662XXXX10"]);
+    expect(urls.map((u) => u.search)).toEqual(["?limit=2", "?limit=2&cursor=ZGNXXXX6Mg"]);
+  });
+
   it("listThreadMembers: items are data.affiliations", async () => {
     const { client, urls } = scripted(["page", "end"]);
     const members = await collect(items(client, "listThreadMembers", { thread_id: "1XXXX7" }, { pageSize: 20 }));

@@ -78,6 +78,17 @@ function mapBoundaries(schema: MapSchema): Boundary[] {
   for (const b of boundaries(valueSchema)) {
     out.push({ label: `{${key}: value of ${b.label}}`, value: { [key]: b.value }, inside: b.inside });
   }
+  // How many entries the map may hold: keys k1, k2... each with a valid value.
+  const entries = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${key}${i + 1}`, value]));
+  const { minProperties, maxProperties } = schema;
+  if (maxProperties !== undefined) {
+    out.push({ label: `${maxProperties} entries`, value: entries(maxProperties), inside: true });
+    out.push({ label: `${maxProperties + 1} entries`, value: entries(maxProperties + 1), inside: false });
+  }
+  if (minProperties) {
+    out.push({ label: `${minProperties} entries`, value: entries(minProperties), inside: true });
+    out.push({ label: `${minProperties - 1} entries`, value: entries(minProperties - 1), inside: false });
+  }
   return out;
 }
 
@@ -109,23 +120,27 @@ function boundaries(schema: Schema | undefined): Boundary[] {
 type Body = Record<string, unknown>;
 const isObject = (value: unknown): value is Body => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Whether a value is a body of this form: every required field, and none the form does not name. */
+const fits = (value: unknown, form: Schema): value is Body =>
+  isObject(value) &&
+  Object.keys(value).every((key) => key in (form.properties ?? {})) &&
+  (form.required ?? []).every((key) => key in value);
+
 /**
  * The body schemas whose limits are tried, each with a valid body to start from: the body
- * schema itself, or each form of a `oneOf` body with the first request example that fits it
- * (its keys are the form's and include the required ones). A form's required fields are not
- * tried one by one: a body without one may be a valid body of another form.
+ * schema itself, or each form of a `oneOf` body with the first request example that fits it.
+ * `others` are the other forms: a body without a required field that fits one of them is
+ * valid, so that omission is not tried.
  */
-function bodyForms(entry: OperationEntry, schema: Schema | undefined, base: unknown): { schema: Schema; base: Body; label: string; omissions: boolean }[] {
+function bodyForms(entry: OperationEntry, schema: Schema | undefined, base: unknown): { schema: Schema; base: Body; label: string; others: Schema[] }[] {
   if (!schema) return [];
-  if (!schema.oneOf) return [{ schema, base: isObject(base) ? base : {}, label: "", omissions: true }];
+  if (!schema.oneOf) return [{ schema, base: isObject(base) ? base : {}, label: "", others: [] }];
+  const forms = schema.oneOf;
   const examples = Object.values(requestMediaOf(entry.operation)?.media.examples ?? {}).map((e) => e.value);
-  return schema.oneOf.flatMap((form, i) => {
-    const fits = (value: unknown): value is Body =>
-      isObject(value) &&
-      Object.keys(value).every((key) => key in (form.properties ?? {})) &&
-      (form.required ?? []).every((key) => key in value);
-    const example = examples.find(fits);
-    return example ? [{ schema: form, base: example, label: ` (${form.title ?? `form ${i + 1}`})`, omissions: false }] : [];
+  return forms.flatMap((form, i) => {
+    const example = examples.find((value) => fits(value, form));
+    const others = forms.filter((other) => other !== form);
+    return fits(example, form) ? [{ schema: form, base: example, label: ` (${form.title ?? `form ${i + 1}`})`, others }] : [];
   });
 }
 
@@ -165,9 +180,9 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
         cases.push({ entry, label: `body.${name} = ${b.label}${form.label}`, field: name, inside: b.inside, input });
       }
     }
-    if (!form.omissions) continue;
     for (const name of form.schema.required ?? []) {
       const { [name]: _omitted, ...rest } = form.base;
+      if (form.others.some((other) => fits(rest, other))) continue;
       cases.push({ entry, label: `body without ${name}`, field: name, inside: false, input: { ...base, body: rest } });
     }
   }

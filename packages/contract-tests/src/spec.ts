@@ -17,6 +17,8 @@ export interface Schema {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
   required?: string[];
   properties?: Record<string, Schema>;
   items?: Schema;

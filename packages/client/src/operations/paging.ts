@@ -8,8 +8,11 @@ type At<T, P extends string> = P extends `${infer Head}.${infer Rest}`
   ? At<NonNullable<T[Head & keyof T]>, Rest>
   : NonNullable<T[P & keyof T]>;
 
-/** One item of a paged list: a member, a thread, a user ID... */
-export type ItemOf<Id extends PagedOperationId> = At<DataOf<Id>, PagingOf<Id>["items"]> extends readonly (infer I)[] ? I : unknown;
+type ItemsOf<L> = L extends readonly (infer I)[] ? I : never;
+type OrUnknown<T> = [T] extends [never] ? unknown : T;
+
+/** One item of a paged list: a member, a thread, a user ID... (the array form, where an answer may also abridge the list to one item). */
+export type ItemOf<Id extends PagedOperationId> = OrUnknown<ItemsOf<At<DataOf<Id>, PagingOf<Id>["items"]>>>;
 
 /** The parameters of a paged operation other than the paging ones, which the iterator sets. */
 export type PageParams<Id extends PagedOperationId> = Omit<ParamsOf<Id>, "pagenum" | "pagesize" | "cursor" | "limit">;
@@ -35,16 +38,20 @@ export interface PageOptions {
 /** Page size for a `pagenum` list whose spec states neither a default nor a maximum. */
 const FALLBACK_PAGE_SIZE = 100;
 
-function listAt(data: unknown, path: string): unknown[] {
+function valueAt(data: unknown, path: string): unknown {
   let value = data;
   for (const key of path.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+function listAt(data: unknown, path: string): unknown[] {
+  const value = valueAt(data, path);
   return Array.isArray(value) ? value : [];
 }
 
-/** The next cursor, where the generated table says the answer keeps it (`properties.cursor`, or a top-level `cursor`). */
+/** The next cursor: in `properties.cursor`, or where the table says (a top-level `cursor`). */
 function cursorOf(data: unknown, path = "properties.cursor"): string | undefined {
-  let cursor = data;
-  for (const key of path.split(".")) cursor = typeof cursor === "object" && cursor !== null ? (cursor as Record<string, unknown>)[key] : undefined;
+  const cursor = valueAt(data, path);
   return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
 }
 
