@@ -106,6 +106,68 @@ function boundaries(schema: Schema | undefined): Boundary[] {
   return out;
 }
 
+/** A limit case of the request body, before it is put into a request. */
+type BodyCase = Omit<LimitCase, "entry" | "input"> & { body: unknown };
+
+/** Limits on an object body's own fields, and each required field left out, from a valid base body. */
+function fieldCases(base: Record<string, unknown>, schema: Schema, at: string): BodyCase[] {
+  const cases: BodyCase[] = [];
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    for (const b of boundaries(property)) {
+      cases.push({ label: `${at}.${name} = ${b.label}`, field: name, inside: b.inside, body: { ...base, [name]: b.value } });
+    }
+  }
+  for (const name of schema.required ?? []) {
+    const { [name]: _omitted, ...rest } = base;
+    cases.push({ label: `${at} without ${name}`, field: name, inside: false, body: rest });
+  }
+  return cases;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The body's limits, by its shape:
+ * - an object: its fields' limits and required fields (from the first request example);
+ * - a `oneOf` of object forms: the same for each form, from the first request example
+ *   that has all of the form's required fields (a form no example shows is skipped);
+ * - an array (a list of objects, such as `[{username, push_nickname}]`): its own
+ *   `minItems`/`maxItems`, built from copies of the example's first item, and the
+ *   limits of that first item's fields.
+ */
+function bodyCases(entry: OperationEntry, base: CallInput): LimitCase[] {
+  const content = entry.operation.requestBody?.content["application/json"];
+  const schema = content?.schema;
+  if (!schema) return [];
+  const examples = Object.values(content?.examples ?? {}).map((e) => e.value);
+  const withBody = ({ body, ...rest }: BodyCase): LimitCase => ({ entry, ...rest, input: { ...base, body } });
+  if (schema.oneOf) {
+    return schema.oneOf.flatMap((form, i) => {
+      const example = examples.find((v) => isObject(v) && (form.required ?? []).every((name) => name in v));
+      if (!isObject(example)) return [];
+      return fieldCases(example, form, `body (${form.title ?? `form ${i + 1}`})`).map(withBody);
+    });
+  }
+  const type = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (type.includes("array")) {
+    const list = Array.isArray(base.body) ? base.body : [];
+    const first = list[0];
+    const cases: LimitCase[] = [];
+    const copies = (n: number) => Array.from({ length: n }, (_, i) => (i < list.length ? list[i] : first));
+    if (first !== undefined) {
+      const { maxItems, minItems } = schema;
+      const add = (label: string, n: number, inside: boolean) => cases.push(withBody({ label, field: "body", inside, body: copies(n) }));
+      if (maxItems !== undefined) add(`body = ${maxItems} items`, maxItems, true), add(`body = ${maxItems + 1} items`, maxItems + 1, false);
+      if (minItems) add(`body = ${minItems} items`, minItems, true), add(`body = ${minItems - 1} items`, minItems - 1, false);
+    }
+    if (isObject(first) && schema.items) {
+      for (const c of fieldCases(first, schema.items, "body[0]")) cases.push(withBody({ ...c, body: [c.body, ...list.slice(1)] }));
+    }
+    return cases;
+  }
+  return fieldCases((base.body ?? {}) as Record<string, unknown>, schema, "body").map(withBody);
+}
+
 function limitCasesOf(entry: OperationEntry): LimitCase[] {
   const base = validInput(entry);
   const cases: LimitCase[] = [];
@@ -116,23 +178,11 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
       cases.push({ entry, label: `${p.in}.${p.name} = ${b.label}`, field: p.name, inside: b.inside, input });
     }
   }
-  const requestBody = entry.operation.requestBody;
-  const bodySchema = requestBody?.content["application/json"]?.schema;
-  if (requestBody?.required) {
+  if (entry.operation.requestBody?.required) {
     const { body: _omitted, ...withoutBody } = base;
     cases.push({ entry, label: "no request body", field: "body", inside: false, input: withoutBody });
   }
-  const baseBody = (base.body ?? {}) as Record<string, unknown>;
-  for (const [name, schema] of Object.entries(bodySchema?.properties ?? {})) {
-    for (const b of boundaries(schema)) {
-      const input = { ...base, body: { ...baseBody, [name]: b.value } };
-      cases.push({ entry, label: `body.${name} = ${b.label}`, field: name, inside: b.inside, input });
-    }
-  }
-  for (const name of bodySchema?.required ?? []) {
-    const { [name]: _omitted, ...rest } = baseBody;
-    cases.push({ entry, label: `body without ${name}`, field: name, inside: false, input: { ...base, body: rest } });
-  }
+  cases.push(...bodyCases(entry, base));
   return cases;
 }
 

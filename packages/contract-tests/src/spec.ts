@@ -16,6 +16,8 @@ export interface Schema {
   required?: string[];
   properties?: Record<string, Schema>;
   items?: Schema;
+  oneOf?: Schema[];
+  title?: string;
   example?: unknown;
 }
 export interface Parameter {
