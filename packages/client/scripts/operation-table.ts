@@ -38,6 +38,8 @@ interface Response {
 }
 interface Operation {
   operationId?: string;
+  /** `false`: the operation's array of names is not a batch to split (e.g. a new list's content). */
+  "x-batch"?: boolean;
   parameters?: Parameter[];
   requestBody?: { $ref?: string; content?: Record<string, MediaTypeObject> };
   responses?: Record<string, Response>;
@@ -76,6 +78,7 @@ function rulesOf(doc: OpenApiDocument, parameter: Parameter): { kind: "single" |
 type Batch = { in: "path" | "body"; name: string; maxItems?: number };
 
 function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, operation: Operation): Batch | undefined {
+  if (operation["x-batch"] === false) return undefined;
   for (const [name, p] of pathParams) {
     const schema = deref(doc, p.schema);
     if (isArray(schema)) return { in: "path", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
@@ -113,21 +116,26 @@ function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undef
 const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
-  | { kind: "page"; items: string; size?: number }
+  | { kind: "page"; items: string; size?: number; names?: { page: string; size: string } }
   | { kind: "cursor"; items: string; size?: number };
 
 /**
  * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
  * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`).
+ * Page-number parameters are found whatever their case (`pageNum`/`pageSize` on some pages);
+ * `names` records the spelling when it is not `pagenum`/`pagesize`.
  */
 function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
-  const kind = query.has("pagenum") && query.has("pagesize") ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
+  const named = (lower: string) => [...query.keys()].find((name) => name.toLowerCase() === lower);
+  const [pageName, sizeName] = [named("pagenum"), named("pagesize")];
+  const kind = pageName && sizeName ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
   if (!kind) return undefined;
   const items = itemsPathOf(doc, operation);
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
-  const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
+  const sizeSchema = deref(doc, query.get(kind === "page" ? sizeName! : "limit")?.schema);
   const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
-  return { kind, items, ...(size === undefined ? {} : { size }) };
+  const names = kind === "page" && (pageName !== "pagenum" || sizeName !== "pagesize") ? { names: { page: pageName!, size: sizeName! } } : {};
+  return { kind, items, ...(size === undefined ? {} : { size }), ...names };
 }
 
 /** Documented error statuses → the `error` values of their examples (`string` when none is given). */

@@ -11,7 +11,7 @@ export interface Route {
   pathParams: Readonly<Record<string, unknown>>;
   body?: boolean;
   batch?: { in: "path" | "body"; name: string; maxItems?: number };
-  paging?: { kind: "page" | "cursor"; items: string; size?: number };
+  paging?: { kind: "page" | "cursor"; items: string; size?: number; names?: { page: string; size: string } };
 }
 
 export const routeOf = (id: OperationId): Route => operationsById[id] as Route;
