@@ -84,6 +84,7 @@ function rulesOf(doc: OpenApiDocument, parameter: Parameter): { kind: "single" |
 type Batch = { in: "path" | "body"; name: string; maxItems?: number };
 
 function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, operation: Operation): Batch | undefined {
+  if (operation["x-batch"] === false) return undefined;
   for (const [name, p] of pathParams) {
     const schema = deref(doc, p.schema);
     if (isArray(schema)) return { in: "path", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
@@ -131,31 +132,40 @@ function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undef
 const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
-  | { kind: "page"; items: string; size?: number; start?: number }
+  | { kind: "page"; items: string; size?: number; start?: number; names?: { page: string; size: string } }
   | { kind: "cursor"; items: string; size?: number; cursor: string };
 
-/** Where a cursor list's answer keeps the next cursor: a top-level `cursor` (group list) or `properties.cursor` (threads). */
+/**
+ * Where a cursor list's answer keeps the next cursor: a top-level `cursor` (group and room
+ * lists), `data.cursor` (reaction details) or `properties.cursor` (threads).
+ */
 function cursorPathOf(doc: OpenApiDocument, operation: Operation): string {
-  return "cursor" in okProperties(doc, operation) ? "cursor" : "properties.cursor";
+  const top = okProperties(doc, operation);
+  if ("cursor" in top) return "cursor";
+  return top["data"] && "cursor" in ownProperties(doc, top["data"]) ? "data.cursor" : "properties.cursor";
 }
 
 /**
  * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
  * documented default, else the maximum; start: the first `pagenum` when it is not 1, from the
- * parameter's default or minimum) and `cursor`/`limit` lists (size: the maximum `limit`;
- * cursor: where the answer keeps the next one).
+ * parameter's default or minimum; names: the parameters' spelling when it is not
+ * `pagenum`/`pagesize`, e.g. `pageNum`/`pageSize`, found whatever the case) and
+ * `cursor`/`limit` lists (size: the maximum `limit`; cursor: where the answer keeps the next one).
  */
 function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
-  const kind = query.has("pagenum") && query.has("pagesize") ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
+  const named = (lower: string) => [...query.keys()].find((name) => name.toLowerCase() === lower);
+  const [pageName, sizeName] = [named("pagenum"), named("pagesize")];
+  const kind = pageName && sizeName ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
   if (!kind) return undefined;
   const items = itemsPathOf(doc, operation);
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
-  const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
+  const sizeSchema = deref(doc, query.get(kind === "page" ? sizeName! : "limit")?.schema);
   const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
   if (kind === "cursor") return { kind, items, ...(size === undefined ? {} : { size }), cursor: cursorPathOf(doc, operation) };
-  const numSchema = deref(doc, query.get("pagenum")?.schema);
+  const numSchema = deref(doc, query.get(pageName!)?.schema);
   const first = typeof numSchema?.default === "number" ? numSchema.default : numSchema?.minimum;
-  return { kind, items, ...(size === undefined ? {} : { size }), ...(first === undefined || first === 1 ? {} : { start: first }) };
+  const names = pageName === "pagenum" && sizeName === "pagesize" ? {} : { names: { page: pageName!, size: sizeName! } };
+  return { kind, items, ...(size === undefined ? {} : { size }), ...(first === undefined || first === 1 ? {} : { start: first }), ...names };
 }
 
 const isFile = (schema: Schema | undefined) => schema?.format === "binary" || schema?.contentMediaType !== undefined;

@@ -2,6 +2,7 @@ import { startMock, type MockServer } from "@easemob-openapi/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../src/create-client.js";
 import { EasemobApiError } from "../src/errors.js";
+import { operationsById } from "../src/generated/operations.js";
 import { batch } from "../src/operations/index.js";
 
 const names = (n: number, prefix = "user") => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -27,6 +28,15 @@ function recordingServer(answer: (call: { index: number; method: string; path: s
 const lastSegment = (path: string) => path.slice(path.lastIndexOf("/") + 1).split(",");
 
 describe("batch splitting and merging (recording fetch)", () => {
+  it("a body list marked x-batch: false is not a batch (createKeywordList's keywords are the new list); addKeywords is, by 100", async () => {
+    expect("batch" in operationsById.createKeywordList).toBe(false);
+    expect(operationsById.addKeywords.batch).toEqual({ in: "body", name: "wordContents", maxItems: 100 });
+    const server = recordingServer(() => Response.json({ status: "OK", entity: {} }));
+    const result = await batch(server.client, "addKeywords", { list_id: "l1" }, names(150, "w"), { body: { userId: "v1" } });
+    expect(server.calls.map((c) => [c.body.wordContents.length, c.body.userId])).toEqual([[100, "v1"], [50, "v1"]]);
+    expect(result.succeeded).toHaveLength(150);
+  });
+
   it("addGroupMembers: 130 names, at most 60 per call → 3 calls of 60, 60, 10; names not in newmembers failed", async () => {
     const server = recordingServer(({ body }) =>
       Response.json({ data: { newmembers: (body.usernames as string[]).filter((n) => !n.endsWith("7")), groupid: "g1" } }),

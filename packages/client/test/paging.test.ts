@@ -141,6 +141,26 @@ describe("paging rules, against a list the test controls", () => {
     expect(urls.map((u) => u.searchParams.get("pagenum"))).toEqual(Array.from({ length: requests }, (_, i) => String(i + 1)));
   });
 
+  it("page-number lists spelled pageNum/pageSize (listGlobalMutes) are paged by those names; items in data.data", async () => {
+    const urls: URL[] = [];
+    const fetch = async (request: Request) => {
+      const url = new URL(request.url);
+      urls.push(url);
+      const pageNum = Number(url.searchParams.get("pageNum"));
+      const all = [{ username: "u1", chat: 10 }, { username: "u2", chat: -1 }, { username: "u3", chatroom: 5 }];
+      const size = Number(url.searchParams.get("pageSize"));
+      return Response.json({ data: { data: all.slice((pageNum - 1) * size, pageNum * size), unixtime: 1631609858 } });
+    };
+    const client = createClient({ baseUrl: "https://h.example/o/a", fetch }, "t");
+    const muted = await collect(items(client, "listGlobalMutes", {}, { pageSize: 2 }));
+    expect(muted.map((m) => m.username)).toEqual(["u1", "u2", "u3"]);
+    expect(urls.map((u) => u.search)).toEqual(["?pageNum=1&pageSize=2", "?pageNum=2&pageSize=2"]);
+    // With no page size given, the documented maximum (50) is asked for.
+    urls.length = 0;
+    await collect(items(client, "listGlobalMutes"));
+    expect(urls.map((u) => u.search)).toEqual(["?pageNum=1&pageSize=50"]);
+  });
+
   it("asks for the documented default page size when none is given", async () => {
     const { client, urls } = listServer({ total: 1 });
     await collect(items(client, "listGroupMembers", { group_id: "g1" }));

@@ -15,7 +15,14 @@ export interface Route {
   /** The 200 answer is a file's bytes, read as a Blob. */
   binary?: boolean;
   batch?: { in: "path" | "body"; name: string; maxItems?: number };
-  paging?: { kind: "page" | "cursor"; items: string; size?: number; start?: number; cursor?: string };
+  paging?: {
+    kind: "page" | "cursor";
+    items: string;
+    size?: number;
+    start?: number;
+    cursor?: string;
+    names?: { page: string; size: string };
+  };
 }
 
 export const routeOf = (id: OperationId): Route => operationsById[id] as Route;

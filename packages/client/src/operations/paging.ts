@@ -14,8 +14,11 @@ type OrUnknown<T> = [T] extends [never] ? unknown : T;
 /** One item of a paged list: a member, a thread, a user ID... (the array form, where an answer may also abridge the list to one item). */
 export type ItemOf<Id extends PagedOperationId> = OrUnknown<ItemsOf<At<DataOf<Id>, PagingOf<Id>["items"]>>>;
 
+/** Page-number parameters spelled otherwise than `pagenum`/`pagesize` (`pageNum`/`pageSize`). */
+type PagingNames<Id extends PagedOperationId> = PagingOf<Id> extends { names: { page: infer P extends string; size: infer S extends string } } ? P | S : never;
+
 /** The parameters of a paged operation other than the paging ones, which the iterator sets. */
-export type PageParams<Id extends PagedOperationId> = Omit<ParamsOf<Id>, "pagenum" | "pagesize" | "cursor" | "limit">;
+export type PageParams<Id extends PagedOperationId> = Omit<ParamsOf<Id>, "pagenum" | "pagesize" | "cursor" | "limit" | PagingNames<Id>>;
 
 /** `(params, options?)`, with `params` optional when the list needs none (e.g. `listThreads`). */
 export type PageArgs<Id extends PagedOperationId> = {} extends PageParams<Id>
@@ -78,8 +81,9 @@ export async function* pages<Id extends PagedOperationId>(
 
   if (paging.kind === "page") {
     const size = options.pageSize ?? paging.size ?? FALLBACK_PAGE_SIZE;
+    const names = paging.names ?? { page: "pagenum", size: "pagesize" };
     for (let pagenum = options.startPage ?? paging.start ?? 1, sent = 0; sent < maxPages; pagenum++, sent++) {
-      const data = await call({ pagenum, pagesize: size });
+      const data = await call({ [names.page]: pagenum, [names.size]: size });
       const count = listAt(data, paging.items).length;
       if (count === 0) return;
       yield data;
