@@ -1,23 +1,28 @@
 /** Contract cases derived from the spec alone, so operations added later are covered with no new test code. */
 import { validInput, type CallInput } from "./request.js";
-import { operations, type OperationEntry, type Schema } from "./spec.js";
+import { operations, requestMedia, type OperationEntry, type Schema } from "./spec.js";
 
 export interface ExampleCase {
   entry: OperationEntry;
   status: number;
   name: string;
   value: unknown;
+  /** The response media type the example is documented under (`application/json`, `application/octet-stream`...). */
+  mediaType: string;
 }
 
-/** Every operation × documented response status × named example. */
+/** Every operation × documented response status × media type × named example. */
 export const exampleCases: ExampleCase[] = operations.flatMap((entry) =>
   Object.entries(entry.operation.responses).flatMap(([status, response]) =>
-    Object.entries(response.content?.["application/json"]?.examples ?? {}).map(([name, example]) => ({
-      entry,
-      status: Number(status),
-      name,
-      value: example.value,
-    })),
+    Object.entries(response.content ?? {}).flatMap(([mediaType, media]) =>
+      Object.entries(media.examples ?? {}).map(([name, example]) => ({
+        entry,
+        status: Number(status),
+        name,
+        value: example.value,
+        mediaType,
+      })),
+    ),
   ),
 );
 
@@ -29,7 +34,7 @@ export interface RequestExampleCase {
 
 /** Every documented request body example, sent as is. */
 export const requestExampleCases: RequestExampleCase[] = operations.flatMap((entry) =>
-  Object.entries(entry.operation.requestBody?.content["application/json"]?.examples ?? {}).map(([name, example]) => ({
+  Object.entries(requestMedia(entry.operation)?.examples ?? {}).map(([name, example]) => ({
     entry,
     name,
     input: { ...validInput(entry), body: example.value },
@@ -123,7 +128,7 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
     }
   }
   const requestBody = entry.operation.requestBody;
-  const bodySchema = requestBody?.content["application/json"]?.schema;
+  const bodySchema = requestMedia(entry.operation)?.schema;
   if (requestBody?.required) {
     const { body: _omitted, ...withoutBody } = base;
     cases.push({ entry, label: "no request body", field: "body", inside: false, input: withoutBody });

@@ -17,6 +17,8 @@ export interface Schema {
   properties?: Record<string, Schema>;
   items?: Schema;
   example?: unknown;
+  format?: string;
+  contentMediaType?: string;
 }
 export interface Parameter {
   name: string;
@@ -51,6 +53,19 @@ export interface OperationEntry {
 
 const specFile = createRequire(import.meta.url).resolve("@easemob-openapi/spec/openapi.dereferenced.json");
 const spec = JSON.parse(readFileSync(specFile, "utf8")) as { paths: Record<string, PathItem> };
+
+export const JSON_TYPE = "application/json";
+
+/** The media type an operation's request body is sent as: JSON when offered, else the first documented (e.g. multipart/form-data). */
+export function requestMediaType(operation: Operation): string | undefined {
+  const content = operation.requestBody?.content;
+  if (!content) return undefined;
+  return JSON_TYPE in content ? JSON_TYPE : Object.keys(content)[0];
+}
+
+/** The request body's media type entry (schema and examples). */
+export const requestMedia = (operation: Operation): MediaType | undefined =>
+  operation.requestBody?.content[requestMediaType(operation) ?? ""];
 
 export const operations: OperationEntry[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.flatMap((method) => {

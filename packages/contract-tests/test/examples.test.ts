@@ -9,13 +9,20 @@ const clients = prefixedClients(inject("mockOrigin"));
 describe.each(clients)("through the $prefix client", ({ client }) => {
   it.each(exampleCases.map((c) => [`${c.entry.operation.operationId} ${c.status} ${c.name}`, c] as const))(
     "%s answers the documented example",
-    async (_, { entry, status, name, value }) => {
+    async (_, { entry, status, name, value, mediaType }) => {
       const input = { ...validInput(entry), headers: { Prefer: `code=${status}, example=${name}` } };
       executed++;
       const result = await call(client, entry, input);
       expect(result.violations).toEqual([]);
       expect(result.status).toBe(status);
-      expect(result.body).toEqual(value);
+      if (mediaType === "application/json") {
+        expect(result.body).toEqual(value);
+        return;
+      }
+      // A binary answer (a file download): its documented content type and a body that is not empty.
+      expect(result.contentType?.split(";")[0]).toBe(mediaType);
+      expect(result.body).toBeInstanceOf(Blob);
+      expect((result.body as Blob).size).toBeGreaterThan(0);
     },
   );
 
