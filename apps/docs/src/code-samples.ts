@@ -36,13 +36,28 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
+const isMultipart = (example: RequestExample) => example.bodyMediaType === 'multipart/form-data';
+
+/** A multipart body's fields as `-F` options; curl writes the boundary and the Content-Type itself. */
+function formOptions(example: RequestExample): string[] {
+  return Object.entries((example.body ?? {}) as Record<string, unknown>).map(([name, value]) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    // A file part: the documented example's content, typed as bytes (with a real file: `-F 'file=@path'`).
+    const part = example.fileFields?.includes(name) ? `${name}=${text};type=application/octet-stream` : `${name}=${text}`;
+    return `-F ${shellQuote(part)}`;
+  });
+}
+
 export function curlSample(example: RequestExample, server: Server): CodeSample {
   const url = `${serverUrl(server)}${expandPath(example)}${queryString(example)}`;
   const lines = [`curl -X ${example.method.toUpperCase()} ${shellQuote(url)}`];
   if (!example.anonymous) lines.push(`-H ${shellQuote(`Authorization: Bearer ${tokenPlaceholder}`)}`);
-  if (example.body !== undefined) lines.push(`-H 'Content-Type: application/json'`);
-  lines.push(`-H 'Accept: application/json'`);
-  if (example.body !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(example.body, null, 2))}`);
+  if (example.body !== undefined && !isMultipart(example)) lines.push(`-H 'Content-Type: application/json'`);
+  lines.push(`-H ${shellQuote(`Accept: ${example.answerMediaType}`)}`);
+  if (example.body !== undefined) {
+    if (isMultipart(example)) lines.push(...formOptions(example));
+    else lines.push(`-d ${shellQuote(JSON.stringify(example.body, null, 2))}`);
+  }
   return { lang: 'bash', label: curlLabel(server), source: lines.join(' \\\n  ') };
 }
 
@@ -82,10 +97,51 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
     ...(example.operationId === 'getAppToken'
       ? ['// createClient already gets this token for every call; request one yourself only to hand it elsewhere.']
       : []),
-    `const result = await im.${example.operationId}(${args.map((arg) => JSON.stringify(arg)).join(', ')});`,
-    'console.log(result);',
+    ...(isMultipart(example) || example.answerMediaType !== 'application/json' || sharedNames(example)
+      ? rawCall(example)
+      : [`const result = await im.${example.operationId}(${args.map((arg) => JSON.stringify(arg)).join(', ')});`, 'console.log(result);']),
   ].join('\n');
   return { lang: 'typescript', label: typescriptLabel, source: await format(source, { parser: 'typescript', printWidth: 80 }) };
+}
+
+/** A path and a query parameter with the same name (`userId`): the operation methods' flat params cannot hold both. */
+const sharedNames = (example: RequestExample) => Object.keys(example.pathParams).some((name) => name in example.query);
+
+/**
+ * A file upload or download, or a call whose path and query share a parameter name, through
+ * the openapi-fetch client (`im.raw`): the body sent as
+ * FormData (file parts as Blobs), the answer read as a Blob.
+ */
+function rawCall(example: RequestExample): string[] {
+  const params = Object.fromEntries(
+    Object.entries({ path: example.pathParams, query: example.query }).filter(([, values]) => Object.keys(values).length > 0),
+  );
+  const init: string[] = [`params: ${JSON.stringify(params)},`];
+  if (example.body !== undefined && !isMultipart(example)) init.push(`body: ${JSON.stringify(example.body)},`);
+  if (isMultipart(example)) {
+    const files = JSON.stringify(example.fileFields ?? []);
+    init.push(
+      `body: ${JSON.stringify(example.body)},`,
+      '// Sent as multipart/form-data: file parts as Blobs (from a file: await openAsBlob(path)).',
+      'bodySerializer: (body) => {',
+      '  const form = new FormData();',
+      '  for (const [name, value] of Object.entries(body)) {',
+      `    if (${files}.includes(name)) form.append(name, new Blob([String(value)]), name);`,
+      '    else form.append(name, String(value));',
+      '  }',
+      '  return form;',
+      '},',
+    );
+  }
+  const binary = example.answerMediaType !== 'application/json';
+  if (binary) init.push(`headers: { Accept: ${JSON.stringify(example.answerMediaType)} },`, 'parseAs: "blob",');
+  return [
+    `const { data, error } = await im.raw.${example.method.toUpperCase()}(${JSON.stringify(example.pathTemplate)}, {`,
+    ...init.map((line) => `  ${line}`),
+    '});',
+    'if (error) throw new Error(JSON.stringify(error));',
+    ...(binary ? ['// data is a Blob: save it, or read it with data.arrayBuffer().', 'console.log(await data.text());'] : ['console.log(data);']),
+  ];
 }
 
 /** curl under every server the operation is served at, then TypeScript. */

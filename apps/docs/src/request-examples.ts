@@ -11,6 +11,12 @@ export interface RequestExample {
   query: Record<string, ParameterValue>;
   /** The first named request body example, when the operation takes a body. */
   body?: unknown;
+  /** How the body is sent: `application/json`, or `multipart/form-data` (a file upload). */
+  bodyMediaType?: string;
+  /** Body properties sent as file parts (`format: binary`), for a multipart body. */
+  fileFields?: string[];
+  /** The media type of the documented 200 answer: `application/json`, or e.g. `application/octet-stream` (a download). */
+  answerMediaType: string;
   /** The operation may be called without a token (`security` lists `{}`), like the token endpoint. */
   anonymous: boolean;
   /** Where it is served: the operation's own `servers`, else its path's, else the spec's. */
@@ -33,12 +39,14 @@ interface Parameter {
 interface MediaType {
   example?: unknown;
   examples?: Record<string, { value?: unknown }>;
+  schema?: { properties?: Record<string, { format?: string; contentMediaType?: string }> };
 }
 
 interface Operation {
   operationId?: string;
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content?: Record<string, MediaType> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
   security?: Record<string, string[]>[];
   servers?: Server[];
 }
@@ -93,12 +101,21 @@ function requestExampleOf(
     query,
     anonymous: (operation.security ?? spec.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
     servers: operation.servers ?? pathItem.servers ?? spec.servers,
+    answerMediaType: Object.keys(operation.responses?.['200']?.content ?? {})[0] ?? 'application/json',
   };
-  const json = operation.requestBody?.content?.['application/json'];
+  const content = operation.requestBody?.content ?? {};
+  const bodyMediaType = ['application/json', 'multipart/form-data'].find((type) => type in content);
   if (operation.requestBody) {
-    const body = json ? exampleOf(json) : undefined;
-    if (body === undefined) throw new Error(`${operationId}: its request body has no application/json example`);
+    const media = bodyMediaType ? content[bodyMediaType] : undefined;
+    const body = media ? exampleOf(media) : undefined;
+    if (body === undefined) throw new Error(`${operationId}: its request body has no application/json or multipart/form-data example`);
     example.body = body;
+    if (bodyMediaType) example.bodyMediaType = bodyMediaType;
+    if (bodyMediaType === 'multipart/form-data') {
+      example.fileFields = Object.entries(media?.schema?.properties ?? {})
+        .filter(([, schema]) => schema.format === 'binary' || schema.contentMediaType !== undefined)
+        .map(([name]) => name);
+    }
   }
   return example;
 }
