@@ -114,7 +114,16 @@ const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
   | { kind: "page"; items: string; size?: number }
-  | { kind: "cursor"; items: string; size?: number };
+  | { kind: "cursor"; items: string; size?: number; cursor?: string };
+
+/** Where a cursor list's answer keeps the next cursor, when not in `properties.cursor` (e.g. `data.cursor`). */
+function cursorPathOf(doc: OpenApiDocument, operation: Operation): string | undefined {
+  const ok = deref(doc, operation.responses?.["200"]);
+  const props = ownProperties(doc, ok?.content?.["application/json"]?.schema);
+  if ("properties" in props) return undefined;
+  for (const [name, schema] of Object.entries(props)) if ("cursor" in ownProperties(doc, schema)) return `${name}.cursor`;
+  return undefined;
+}
 
 /**
  * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
@@ -127,7 +136,8 @@ function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
   const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
   const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
-  return { kind, items, ...(size === undefined ? {} : { size }) };
+  const cursor = kind === "cursor" ? cursorPathOf(doc, operation) : undefined;
+  return { kind, items, ...(size === undefined ? {} : { size }), ...(cursor === undefined ? {} : { cursor }) };
 }
 
 /** Documented error statuses → the `error` values of their examples (`string` when none is given). */
