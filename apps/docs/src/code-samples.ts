@@ -110,11 +110,33 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
     ...(example.operationId === 'getAppToken'
       ? ['// createClient already gets this token for every call; request one yourself only to hand it elsewhere.']
       : []),
-    `const result = await im.${example.operationId}(${argumentSource.join(', ')});`,
-    // A download resolves to a Blob: print its content.
-    example.binary ? 'console.log(await result.text());' : 'console.log(result);',
+    ...(sharedNames(example)
+      ? rawCall(example)
+      : [
+          `const result = await im.${example.operationId}(${argumentSource.join(', ')});`,
+          // A download resolves to a Blob: print its content.
+          example.binary ? 'console.log(await result.text());' : 'console.log(result);',
+        ]),
   ].join('\n');
   return { lang: 'typescript', label: typescriptLabel, source: await format(source, { parser: 'typescript', printWidth: 80 }) };
+}
+
+/** A path and a query parameter with the same name (`userId`): the operation methods' flat params cannot hold both. */
+const sharedNames = (example: RequestExample) => Object.keys(example.pathParams).some((name) => name in example.query);
+
+/** The call through the openapi-fetch client (`im.raw`), which keeps path and query apart. */
+function rawCall(example: RequestExample): string[] {
+  const params = Object.fromEntries(
+    Object.entries({ path: example.pathParams, query: example.query }).filter(([, values]) => Object.keys(values).length > 0),
+  );
+  const init = [`params: ${JSON.stringify(params)},`, ...(example.body === undefined ? [] : [`body: ${JSON.stringify(example.body)},`])];
+  return [
+    `const { data, error } = await im.raw.${example.method.toUpperCase()}(${JSON.stringify(example.pathTemplate)}, {`,
+    ...init.map((line) => `  ${line}`),
+    '});',
+    'if (error) throw new Error(JSON.stringify(error));',
+    'console.log(data);',
+  ];
 }
 
 /** curl under every server the operation is served at, then TypeScript. */

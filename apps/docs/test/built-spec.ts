@@ -49,8 +49,10 @@ function operationsOf(paths: Paths): [string, string, Operation][] {
 /** The same operations with their examples resolved. */
 const resolved = new Map(operationsOf(dereferenced.paths as Paths).map(([, , operation]) => [operation.operationId, operation]));
 
+/** A status's named examples: its JSON ones, else those of its one other media type (a file download). */
 function examplesOf(operation: Operation | undefined, status: string) {
-  return operation?.responses?.[status]?.content?.['application/json']?.examples ?? {};
+  const content = operation?.responses?.[status]?.content ?? {};
+  return (content['application/json'] ?? Object.values(content)[0])?.examples ?? {};
 }
 
 /** A 200 that is not JSON (a download): its first example, of whatever media type. */

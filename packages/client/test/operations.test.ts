@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { startMock, type MockServer } from "@easemob-openapi/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../src/create-client.js";
@@ -6,6 +8,22 @@ import { operationsById, type OperationId } from "../src/generated/operations.js
 import { operationMethods, withOperations } from "../src/operations/index.js";
 
 const TOKEN = "YWMt-operations-test-token";
+
+type SpecParameter = { name: string; in: string; example?: unknown };
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve("@easemob-openapi/spec/openapi.dereferenced.json"), "utf8"),
+) as { paths: Record<string, Record<string, { operationId?: string; parameters?: SpecParameter[] }>> };
+
+/** A path parameter's documented example, for the few whose pattern refuses a placeholder. */
+function pathExample(id: OperationId, name: string): unknown {
+  for (const item of Object.values(spec.paths)) {
+    for (const operation of Object.values(item)) {
+      if (operation.operationId !== id) continue;
+      return operation.parameters?.find((p) => p.in === "path" && p.name === name)?.example;
+    }
+  }
+  return undefined;
+}
 
 /** A fetch that records what it is handed and answers with `answer(request)` (default 200 `{}`). */
 function recorder(answer: (request: Request) => Response | Promise<Response> = () => Response.json({})) {
@@ -116,8 +134,12 @@ describe("operation methods against the mock", () => {
 describe("operation methods, routed by the generated table", () => {
   /** Path values a guard accepts, for any operation: a name, or two for a list parameter. */
   function samplePath(id: OperationId): Record<string, unknown> {
-    const { pathParams } = operationsById[id] as { pathParams: Record<string, { kind: string }> };
-    return Object.fromEntries(Object.entries(pathParams).map(([name, { kind }]) => [name, kind === "list" ? ["n1", "n2"] : "n1"]));
+    const { pathParams } = operationsById[id] as { pathParams: Record<string, { kind: string; pattern?: string }> };
+    // "n1", unless the parameter's pattern refuses it (a numeric message ID, an hour as yyyyMMddHH): then its spec example.
+    const single = (name: string, pattern?: string) => (pattern && !new RegExp(pattern, "u").test("n1") ? pathExample(id, name) : "n1");
+    return Object.fromEntries(
+      Object.entries(pathParams).map(([name, { kind, pattern }]) => [name, kind === "list" ? ["n1", "n2"] : single(name, pattern)]),
+    );
   }
 
   it.each(Object.keys(operationsById) as OperationId[])("%s is callable by name and sends its method and path", async (id) => {

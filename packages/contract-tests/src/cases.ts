@@ -7,17 +7,22 @@ export interface ExampleCase {
   status: number;
   name: string;
   value: unknown;
+  /** The response media type the example is documented under (`application/json`, `application/octet-stream`...). */
+  mediaType: string;
 }
 
-/** Every operation × documented response status × named example (of every media type: JSON, a file's bytes...). */
+/** Every operation × documented response status × media type × named example. */
 export const exampleCases: ExampleCase[] = operations.flatMap((entry) =>
   Object.entries(entry.operation.responses).flatMap(([status, response]) =>
-    Object.values(response.content ?? {}).flatMap((media) => Object.entries(media.examples ?? {})).map(([name, example]) => ({
-      entry,
-      status: Number(status),
-      name,
-      value: example.value,
-    })),
+    Object.entries(response.content ?? {}).flatMap(([mediaType, media]) =>
+      Object.entries(media.examples ?? {}).map(([name, example]) => ({
+        entry,
+        status: Number(status),
+        name,
+        value: example.value,
+        mediaType,
+      })),
+    ),
   ),
 );
 
@@ -53,6 +58,12 @@ interface Boundary {
 }
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `user${i + 1}`);
+
+/** A list of n items: user IDs, or, for a list of objects, copies of the documented example's first item. */
+function listOf(n: number, documented: unknown): unknown[] {
+  const [first] = Array.isArray(documented) ? documented : [];
+  return first !== undefined && typeof first === "object" ? Array.from({ length: n }, () => first) : names(n);
+}
 
 /** A schema that may also constrain an object's keys and values (a map, such as `metaData`). */
 type MapSchema = Schema & { propertyNames?: Schema; additionalProperties?: Schema | boolean };
@@ -93,7 +104,7 @@ function mapBoundaries(schema: MapSchema): Boundary[] {
 }
 
 /** The values just inside and just outside each documented limit of a schema. */
-function boundaries(schema: Schema | undefined): Boundary[] {
+function boundaries(schema: Schema | undefined, documented?: unknown): Boundary[] {
   if (!schema) return [];
   const out: Boundary[] = [];
   const add = (label: string, value: unknown, inside: boolean) => out.push({ label, value, inside });
@@ -106,12 +117,12 @@ function boundaries(schema: Schema | undefined): Boundary[] {
   }
   if (minLength) add(`${minLength - 1} characters`, "x".repeat(minLength - 1), false);
   if (maxItems !== undefined) {
-    add(`${maxItems} items`, names(maxItems), true);
-    add(`${maxItems + 1} items`, names(maxItems + 1), false);
+    add(`${maxItems} items`, listOf(maxItems, documented), true);
+    add(`${maxItems + 1} items`, listOf(maxItems + 1, documented), false);
   }
   if (minItems) {
-    add(`${minItems} items`, names(minItems), true);
-    add(`${minItems - 1} items`, names(minItems - 1), false);
+    add(`${minItems} items`, listOf(minItems, documented), true);
+    add(`${minItems - 1} items`, listOf(minItems - 1, documented), false);
   }
   out.push(...mapBoundaries(schema));
   return out;
@@ -175,7 +186,7 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
   cases.push(...arrayBodyCases(entry, bodySchema, base));
   for (const form of bodyForms(entry, bodySchema, base.body)) {
     for (const [name, schema] of Object.entries(form.schema.properties ?? {})) {
-      for (const b of boundaries(schema)) {
+      for (const b of boundaries(schema, form.base[name])) {
         const input = { ...base, body: { ...form.base, [name]: b.value } };
         cases.push({ entry, label: `body.${name} = ${b.label}${form.label}`, field: name, inside: b.inside, input });
       }

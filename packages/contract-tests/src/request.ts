@@ -30,7 +30,9 @@ export function validInput(entry: OperationEntry): CallInput {
 
 export interface CallResult {
   status: number;
+  /** The parsed JSON answer, or, for an answer documented in another media type, its bytes as a Blob. */
   body: unknown;
+  contentType: string | null;
   violations: Violation[];
 }
 export interface Violation {
@@ -80,5 +82,5 @@ export async function call(client: EasemobClient, entry: OperationEntry, input: 
     ...(binary ? { parseAs: "text" as const } : {}),
   });
   const body = response.ok ? data : error;
-  return { status: response.status, body, violations: violationsOf(response, body) };
+  return { status: response.status, body, contentType: response.headers.get("content-type"), violations: violationsOf(response, body) };
 }
