@@ -79,7 +79,7 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
     `    { ${credentials} }),`,
     ');',
     '',
-    ...(example.operationId === 'getAppToken'
+    ...(example.operationId === 'getToken'
       ? ['// createClient already gets this token for every call; request one yourself only to hand it elsewhere.']
       : []),
     `const result = await im.${example.operationId}(${args.map((arg) => JSON.stringify(arg)).join(', ')});`,
