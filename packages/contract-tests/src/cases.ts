@@ -1,5 +1,5 @@
 /** Contract cases derived from the spec alone, so operations added later are covered with no new test code. */
-import { validInput, type CallInput } from "./request.js";
+import { requestBodyOf, validInput, type CallInput } from "./request.js";
 import { operations, type OperationEntry, type Schema } from "./spec.js";
 
 export interface ExampleCase {
@@ -29,7 +29,7 @@ export interface RequestExampleCase {
 
 /** Every documented request body example, sent as is. */
 export const requestExampleCases: RequestExampleCase[] = operations.flatMap((entry) =>
-  Object.entries(entry.operation.requestBody?.content["application/json"]?.examples ?? {}).map(([name, example]) => ({
+  Object.entries(requestBodyOf(entry)?.media.examples ?? {}).map(([name, example]) => ({
     entry,
     name,
     input: { ...validInput(entry), body: example.value },
@@ -53,6 +53,11 @@ interface Boundary {
 }
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `user${i + 1}`);
+
+/** `n` items for an array: user IDs, or copies of a documented item when the items are not strings (objects). */
+function itemsOf(n: number, sample: unknown): unknown[] {
+  return sample === undefined || typeof sample === "string" ? names(n) : Array.from({ length: n }, () => sample);
+}
 
 /** A schema that may also constrain an object's keys and values (a map, such as `metaData`). */
 type MapSchema = Schema & { propertyNames?: Schema; additionalProperties?: Schema | boolean };
@@ -81,8 +86,8 @@ function mapBoundaries(schema: MapSchema): Boundary[] {
   return out;
 }
 
-/** The values just inside and just outside each documented limit of a schema. */
-function boundaries(schema: Schema | undefined): Boundary[] {
+/** The values just inside and just outside each documented limit of a schema (`sample`: the documented value, for array items). */
+function boundaries(schema: Schema | undefined, sample?: unknown): Boundary[] {
   if (!schema) return [];
   const out: Boundary[] = [];
   const add = (label: string, value: unknown, inside: boolean) => out.push({ label, value, inside });
@@ -94,16 +99,30 @@ function boundaries(schema: Schema | undefined): Boundary[] {
     add(`${maxLength + 1} characters`, "x".repeat(maxLength + 1), false);
   }
   if (minLength) add(`${minLength - 1} characters`, "x".repeat(minLength - 1), false);
+  const item = Array.isArray(sample) ? sample[0] : undefined;
   if (maxItems !== undefined) {
-    add(`${maxItems} items`, names(maxItems), true);
-    add(`${maxItems + 1} items`, names(maxItems + 1), false);
+    add(`${maxItems} items`, itemsOf(maxItems, item), true);
+    add(`${maxItems + 1} items`, itemsOf(maxItems + 1, item), false);
   }
   if (minItems) {
-    add(`${minItems} items`, names(minItems), true);
-    add(`${minItems - 1} items`, names(minItems - 1), false);
+    add(`${minItems} items`, itemsOf(minItems, item), true);
+    add(`${minItems - 1} items`, itemsOf(minItems - 1, item), false);
   }
   out.push(...mapBoundaries(schema));
   return out;
+}
+
+const jsonType = (value: unknown) => (Array.isArray(value) ? "array" : value === null ? "null" : typeof value);
+
+/** Whether a documented value is of one form of a `oneOf`: its type, its required fields, its `enum` fields (`grant_type`). */
+function fits(form: Schema, value: unknown): boolean {
+  const types = form.type === undefined ? [] : Array.isArray(form.type) ? form.type : [form.type];
+  const type = jsonType(value);
+  if (types.length > 0 && !types.includes(type) && !(type === "number" && types.includes("integer"))) return false;
+  if (type !== "object") return true;
+  const record = value as Record<string, unknown>;
+  if (!(form.required ?? []).every((name) => name in record)) return false;
+  return Object.entries(form.properties ?? {}).every(([name, p]) => !p.enum || !(name in record) || p.enum.includes(record[name]));
 }
 
 function limitCasesOf(entry: OperationEntry): LimitCase[] {
@@ -117,21 +136,37 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
     }
   }
   const requestBody = entry.operation.requestBody;
-  const bodySchema = requestBody?.content["application/json"]?.schema;
   if (requestBody?.required) {
     const { body: _omitted, ...withoutBody } = base;
     cases.push({ entry, label: "no request body", field: "body", inside: false, input: withoutBody });
   }
-  const baseBody = (base.body ?? {}) as Record<string, unknown>;
-  for (const [name, schema] of Object.entries(bodySchema?.properties ?? {})) {
-    for (const b of boundaries(schema)) {
-      const input = { ...base, body: { ...baseBody, [name]: b.value } };
-      cases.push({ entry, label: `body.${name} = ${b.label}`, field: name, inside: b.inside, input });
+  const body = requestBodyOf(entry);
+  const bodySchema = body?.media.schema;
+  const examples = Object.values(body?.media.examples ?? {}).map((e) => e.value);
+  // A `oneOf` body (one user or a batch, the grant forms of /token...): each form's limits, from the
+  // first documented example of that form. A plain body: its limits, from the first example.
+  const forms = bodySchema?.oneOf ?? (bodySchema ? [bodySchema] : []);
+  for (const form of forms) {
+    const example = bodySchema?.oneOf ? examples.find((value) => fits(form, value)) : base.body;
+    if (bodySchema?.oneOf && example === undefined) continue;
+    const prefix = bodySchema?.oneOf ? `body (${form.title ?? "one of its forms"})` : "body";
+    if (Array.isArray(example)) {
+      for (const b of boundaries(form, example)) {
+        cases.push({ entry, label: `${prefix} = ${b.label}`, field: "body", inside: b.inside, input: { ...base, body: b.value } });
+      }
+      continue;
     }
-  }
-  for (const name of bodySchema?.required ?? []) {
-    const { [name]: _omitted, ...rest } = baseBody;
-    cases.push({ entry, label: `body without ${name}`, field: name, inside: false, input: { ...base, body: rest } });
+    const baseBody = (example ?? {}) as Record<string, unknown>;
+    for (const [name, schema] of Object.entries(form.properties ?? {})) {
+      for (const b of boundaries(schema, baseBody[name])) {
+        const input = { ...base, body: { ...baseBody, [name]: b.value } };
+        cases.push({ entry, label: `${prefix}.${name} = ${b.label}`, field: name, inside: b.inside, input });
+      }
+    }
+    for (const name of form.required ?? []) {
+      const { [name]: _omitted, ...rest } = baseBody;
+      cases.push({ entry, label: `${prefix} without ${name}`, field: name, inside: false, input: { ...base, body: rest } });
+    }
   }
   return cases;
 }

@@ -1,6 +1,16 @@
 /** Builds a valid request for an operation from the spec's own examples, and sends it through the client. */
 import type { EasemobClient } from "@easemob-openapi/client";
-import type { OperationEntry, Parameter } from "./spec.js";
+import type { MediaType, OperationEntry, Parameter } from "./spec.js";
+
+/** The request body media types the cases know how to send: JSON, and HTML-form fields (`a=1&b=2`). */
+const BODY_TYPES = ["application/json", "application/x-www-form-urlencoded"] as const;
+
+/** The operation's request body media type and its description, when it takes a body. */
+export function requestBodyOf(entry: OperationEntry): { type: (typeof BODY_TYPES)[number]; media: MediaType } | undefined {
+  const content = entry.operation.requestBody?.content ?? {};
+  const type = BODY_TYPES.find((t) => content[t] !== undefined);
+  return type ? { type, media: content[type]! } : undefined;
+}
 
 export interface CallInput {
   path: Record<string, unknown>;
@@ -22,7 +32,7 @@ export function validInput(entry: OperationEntry): CallInput {
     if (p.in === "path") input.path[p.name] = exampleOf(p);
     else if (p.in === "query" && p.required) input.query[p.name] = exampleOf(p);
   }
-  const examples = entry.operation.requestBody?.content["application/json"]?.examples;
+  const examples = requestBodyOf(entry)?.media.examples;
   const first = examples && Object.values(examples)[0];
   if (first) input.body = first.value;
   return input;
@@ -55,10 +65,14 @@ function violationsOf(response: Response, body: unknown): Violation[] {
 
 export async function call(client: EasemobClient, entry: OperationEntry, input: CallInput): Promise<CallResult> {
   const request = client.request as unknown as LooseRequest;
+  // openapi-fetch sends an object body as form fields when the Content-Type says so.
+  const bodyType = requestBodyOf(entry)?.type;
+  const contentType = input.body !== undefined && bodyType && bodyType !== "application/json" ? { "Content-Type": bodyType } : undefined;
+  const headers = contentType || input.headers ? { ...contentType, ...input.headers } : undefined;
   const { data, error, response } = await request(entry.method.toUpperCase(), entry.path, {
     params: { path: input.path, query: input.query },
     ...(input.body === undefined ? {} : { body: input.body }),
-    ...(input.headers ? { headers: input.headers } : {}),
+    ...(headers ? { headers } : {}),
   });
   const body = response.ok ? data : error;
   return { status: response.status, body, violations: violationsOf(response, body) };

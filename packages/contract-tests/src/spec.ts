@@ -17,6 +17,9 @@ export interface Schema {
   properties?: Record<string, Schema>;
   items?: Schema;
   example?: unknown;
+  enum?: unknown[];
+  oneOf?: Schema[];
+  title?: string;
 }
 export interface Parameter {
   name: string;
