@@ -36,13 +36,22 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
+/** An object body as form fields, `a=1&b=2`, percent-encoded as a browser form would send it. */
+function formFields(body: unknown): string {
+  return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v)])).toString();
+}
+
 export function curlSample(example: RequestExample, server: Server): CodeSample {
   const url = `${serverUrl(server)}${expandPath(example)}${queryString(example)}`;
   const lines = [`curl -X ${example.method.toUpperCase()} ${shellQuote(url)}`];
   if (!example.anonymous) lines.push(`-H ${shellQuote(`Authorization: Bearer ${tokenPlaceholder}`)}`);
-  if (example.body !== undefined) lines.push(`-H 'Content-Type: application/json'`);
+  const form = example.bodyType === 'application/x-www-form-urlencoded';
+  if (example.body !== undefined) lines.push(`-H 'Content-Type: ${form ? example.bodyType : 'application/json'}'`);
   lines.push(`-H 'Accept: application/json'`);
-  if (example.body !== undefined) lines.push(`-d ${shellQuote(JSON.stringify(example.body, null, 2))}`);
+  if (example.body !== undefined) {
+    const data = form ? formFields(example.body) : JSON.stringify(example.body, null, 2);
+    lines.push(`-d ${shellQuote(data)}`);
+  }
   return { lang: 'bash', label: curlLabel(server), source: lines.join(' \\\n  ') };
 }
 
@@ -82,7 +91,20 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
     ...(example.operationId === 'getToken'
       ? ['// createClient already gets this token for every call; request one yourself only to hand it elsewhere.']
       : []),
-    `const result = await im.${example.operationId}(${args.map((arg) => JSON.stringify(arg)).join(', ')});`,
+    ...(example.bodyType === 'application/x-www-form-urlencoded'
+      ? [
+          // The operation methods send JSON; a form body goes through the openapi-fetch client underneath.
+          '// This operation takes form fields: send them through im.raw with their Content-Type.',
+          `const { data: result } = await im.raw.${example.method.toUpperCase()}(${JSON.stringify(example.pathTemplate)}, ${JSON.stringify({
+            params: {
+              ...(Object.keys(example.pathParams).length > 0 ? { path: example.pathParams } : {}),
+              ...(Object.keys(example.query).length > 0 ? { query: example.query } : {}),
+            },
+            body: example.body,
+            headers: { 'Content-Type': example.bodyType },
+          })});`,
+        ]
+      : [`const result = await im.${example.operationId}(${args.map((arg) => JSON.stringify(arg)).join(', ')});`]),
     'console.log(result);',
   ].join('\n');
   return { lang: 'typescript', label: typescriptLabel, source: await format(source, { parser: 'typescript', printWidth: 80 }) };

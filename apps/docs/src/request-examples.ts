@@ -11,6 +11,8 @@ export interface RequestExample {
   query: Record<string, ParameterValue>;
   /** The first named request body example, when the operation takes a body. */
   body?: unknown;
+  /** How the body is sent: JSON, or form fields (`a=1&b=2`) where the operation takes only those. */
+  bodyType?: 'application/json' | 'application/x-www-form-urlencoded';
   /** The operation may be called without a token (`security` lists `{}`), like the token endpoint. */
   anonymous: boolean;
   /** Where it is served: the operation's own `servers`, else its path's, else the spec's. */
@@ -94,11 +96,13 @@ function requestExampleOf(
     anonymous: (operation.security ?? spec.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
     servers: operation.servers ?? pathItem.servers ?? spec.servers,
   };
-  const json = operation.requestBody?.content?.['application/json'];
+  const content = operation.requestBody?.content ?? {};
+  const bodyType = content['application/json'] ? 'application/json' : content['application/x-www-form-urlencoded'] ? 'application/x-www-form-urlencoded' : undefined;
   if (operation.requestBody) {
-    const body = json ? exampleOf(json) : undefined;
-    if (body === undefined) throw new Error(`${operationId}: its request body has no application/json example`);
+    const body = bodyType ? exampleOf(content[bodyType]!) : undefined;
+    if (body === undefined) throw new Error(`${operationId}: its request body has no application/json (or form) example`);
     example.body = body;
+    if (bodyType) example.bodyType = bodyType;
   }
   return example;
 }
