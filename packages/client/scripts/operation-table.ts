@@ -18,6 +18,7 @@ interface Parameter {
 }
 interface Schema {
   $ref?: string;
+  oneOf?: Schema[];
   type?: string | string[];
   pattern?: string;
   items?: Schema;
@@ -80,7 +81,9 @@ function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, opera
     const schema = deref(doc, p.schema);
     if (isArray(schema)) return { in: "path", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
   }
-  const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
+  const json = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
+  // A `oneOf` body (e.g. the table's `{users: [...]}` or a bare array): its object form with a list of names.
+  const body = json?.oneOf ? json.oneOf.map((form) => deref(doc, form)).find((form) => form?.type === "object") : json;
   const candidates = (body?.required ?? [])
     .map((name) => [name, deref(doc, body?.properties?.[name])] as const)
     .filter(([, schema]) => isArray(schema) && deref(doc, schema?.items)?.type === "string");
@@ -114,20 +117,37 @@ const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
   | { kind: "page"; items: string; size?: number }
-  | { kind: "cursor"; items: string; size?: number };
+  | { kind: "cursor"; items: string; size?: number; cursor?: string };
+
+/**
+ * Where a cursor list's 200 answer keeps the next cursor: `properties.cursor` (threads), a
+ * top-level `cursor` (users), or `cursor` beside the items (`data.cursor` beside `data.contacts`).
+ */
+function cursorPathOf(doc: OpenApiDocument, operation: Operation, items: string): string | undefined {
+  const ok = deref(doc, operation.responses?.["200"]);
+  const props = ownProperties(doc, ok?.content?.["application/json"]?.schema);
+  if ("cursor" in props) return "cursor";
+  if ("cursor" in ownProperties(doc, props["properties"])) return "properties.cursor";
+  const [parent, child] = items.split(".");
+  if (child !== undefined && "cursor" in ownProperties(doc, props[parent!])) return `${parent}.cursor`;
+  return undefined;
+}
 
 /**
  * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
  * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`).
  */
-function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
+function pagingOf(doc: OpenApiDocument, method: string, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
+  // Only reads are lists: `DELETE /users?limit&cursor` deletes users a batch at a time.
+  if (method !== "get") return undefined;
   const kind = query.has("pagenum") && query.has("pagesize") ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
   if (!kind) return undefined;
   const items = itemsPathOf(doc, operation);
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
   const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
   const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
-  return { kind, items, ...(size === undefined ? {} : { size }) };
+  const cursor = kind === "cursor" ? cursorPathOf(doc, operation, items) : undefined;
+  return { kind, items, ...(size === undefined ? {} : { size }), ...(cursor === undefined ? {} : { cursor }) } as Paging;
 }
 
 /** Documented error statuses → the `error` values of their examples (`string` when none is given). */
@@ -165,9 +185,12 @@ export function operationTable(doc: OpenApiDocument): string {
         if (resolved?.in === "query" && resolved.name) query.set(resolved.name, resolved);
       }
       const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(doc, p)]));
-      const body = deref(doc, operation.requestBody) ? { body: true } : {};
+      const content = deref(doc, operation.requestBody)?.content;
+      // `bodyType` only where the body is not JSON (form fields: setUserAttributes).
+      const bodyType = content && !content["application/json"] ? Object.keys(content)[0] : undefined;
+      const body = content ? { body: true, ...(bodyType ? { bodyType } : {}) } : {};
       const batch = batchOf(doc, byName, operation);
-      const paging = pagingOf(doc, query, operation);
+      const paging = pagingOf(doc, method, query, operation);
       const row = { method, path, pathParams, ...body, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
       rows.push(`  ${id}: ${JSON.stringify(row)},`);
       errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
