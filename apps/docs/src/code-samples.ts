@@ -50,14 +50,21 @@ function formParts(body: unknown, files: string[]): string[] {
   });
 }
 
+/** An object body as form fields, `a=1&b=2`, percent-encoded as a browser form would send it. */
+function formFields(body: unknown): string {
+  return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v)])).toString();
+}
+
 export function curlSample(example: RequestExample, server: Server): CodeSample {
   const url = `${serverUrl(server)}${expandPath(example)}${queryString(example)}`;
   const lines = [`curl -X ${example.method.toUpperCase()} ${shellQuote(url)}`];
   if (!example.anonymous) lines.push(`-H ${shellQuote(`Authorization: Bearer ${tokenPlaceholder}`)}`);
-  const json = example.body !== undefined && !example.multipart;
-  if (json) lines.push(`-H 'Content-Type: application/json'`);
+  const fields = example.body !== undefined && example.bodyType === 'application/x-www-form-urlencoded';
+  const json = example.body !== undefined && !example.multipart && !fields;
+  if (json || fields) lines.push(`-H ${shellQuote(`Content-Type: ${fields ? example.bodyType : 'application/json'}`)}`);
   lines.push(`-H ${shellQuote(`Accept: ${example.binary ? binaryAccept : 'application/json'}`)}`);
   if (json) lines.push(`-d ${shellQuote(JSON.stringify(example.body, null, 2))}`);
+  if (fields) lines.push(`-d ${shellQuote(formFields(example.body))}`);
   if (example.multipart) lines.push(...formParts(example.body, example.multipart.files));
   return { lang: 'bash', label: curlLabel(server), source: lines.join(' \\\n  ') };
 }
@@ -107,10 +114,10 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
     `    { ${credentials} }),`,
     ');',
     '',
-    ...(example.operationId === 'getAppToken'
+    ...(example.operationId === 'getToken'
       ? ['// createClient already gets this token for every call; request one yourself only to hand it elsewhere.']
       : []),
-    ...(sharedNames(example)
+    ...(sharedNames(example) || example.bodyType
       ? rawCall(example)
       : [
           `const result = await im.${example.operationId}(${argumentSource.join(', ')});`,
@@ -124,12 +131,19 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
 /** A path and a query parameter with the same name (`userId`): the operation methods' flat params cannot hold both. */
 const sharedNames = (example: RequestExample) => Object.keys(example.pathParams).some((name) => name in example.query);
 
-/** The call through the openapi-fetch client (`im.raw`), which keeps path and query apart. */
+/**
+ * The call through the openapi-fetch client (`im.raw`): it keeps path and query apart, and
+ * sends an object body as form fields when the Content-Type says so (the operation methods send JSON).
+ */
 function rawCall(example: RequestExample): string[] {
   const params = Object.fromEntries(
     Object.entries({ path: example.pathParams, query: example.query }).filter(([, values]) => Object.keys(values).length > 0),
   );
-  const init = [`params: ${JSON.stringify(params)},`, ...(example.body === undefined ? [] : [`body: ${JSON.stringify(example.body)},`])];
+  const init = [
+    `params: ${JSON.stringify(params)},`,
+    ...(example.body === undefined ? [] : [`body: ${JSON.stringify(example.body)},`]),
+    ...(example.bodyType ? [`headers: { "Content-Type": ${JSON.stringify(example.bodyType)} },`] : []),
+  ];
   return [
     `const { data, error } = await im.raw.${example.method.toUpperCase()}(${JSON.stringify(example.pathTemplate)}, {`,
     ...init.map((line) => `  ${line}`),

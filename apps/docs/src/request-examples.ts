@@ -15,6 +15,8 @@ export interface RequestExample {
   multipart?: { files: string[] };
   /** The 200 answer is a file's bytes, not JSON (a download). */
   binary: boolean;
+  /** Set where the body is form fields (`a=1&b=2`), not JSON. */
+  bodyType?: 'application/x-www-form-urlencoded';
   /** The operation may be called without a token (`security` lists `{}`), like the token endpoint. */
   anonymous: boolean;
   /** Where it is served: the operation's own `servers`, else its path's, else the spec's. */
@@ -102,11 +104,14 @@ function requestExampleOf(
     binary: isBinary(operation),
   };
   const json = operation.requestBody?.content?.['application/json'];
-  const form = json ? undefined : operation.requestBody?.content?.['multipart/form-data'];
+  const fields = json ? undefined : operation.requestBody?.content?.['application/x-www-form-urlencoded'];
+  const form = json || fields ? undefined : operation.requestBody?.content?.['multipart/form-data'];
   if (operation.requestBody) {
-    const body = json ? exampleOf(json) : form ? exampleOf(form) : undefined;
-    if (body === undefined) throw new Error(`${operationId}: its request body has no application/json or multipart/form-data example`);
+    const media = json ?? fields ?? form;
+    const body = media ? exampleOf(media) : undefined;
+    if (body === undefined) throw new Error(`${operationId}: its request body has no JSON, form-fields or multipart example`);
     example.body = body;
+    if (fields) example.bodyType = 'application/x-www-form-urlencoded';
     if (form) {
       const files = Object.entries(form.schema?.properties ?? {}).filter(([, p]) => p.format === 'binary' || p.contentMediaType !== undefined);
       example.multipart = { files: files.map(([name]) => name) };

@@ -97,7 +97,7 @@ describe('the page spec (dist/openapi.json)', () => {
   it('gives every operation curl for each URL prefix it is served under, then TypeScript', () => {
     for (const operation of builtOperations) {
       const labels = operation.samples.map((sample) => sample.label);
-      const expected = operation.operationId === 'getAppToken' ? ['curl · org/app', 'TypeScript'] : ['curl · org/app', 'curl · App ID', 'TypeScript'];
+      const expected = operation.operationId === 'getToken' ? ['curl · org/app', 'TypeScript'] : ['curl · org/app', 'curl · App ID', 'TypeScript'];
       expect(labels, operation.operationId).toEqual(expected);
     }
   });

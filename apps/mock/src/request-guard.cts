@@ -8,7 +8,8 @@
 // - a JSON body nested deeper than Prism can log kills it while it logs a violation: refused;
 // - CONNECT never reaches a request listener, so Node would drop the connection: a 405;
 // - the official Java and PHP SDKs send JSON bodies with no Content-Type, or labelled
-//   form-urlencoded, and the server reads them as JSON: so does the mock;
+//   form-urlencoded, and the server reads them as JSON: so does the mock (a body labelled
+//   form-urlencoded that is not JSON stays form fields: some operations take those);
 // - a violation message with non-ASCII text cannot go into the `sl-violations` header
 //   (Node refuses the header and the request hangs, stoplightio/prism#1934): escaped.
 import http = require('node:http');
@@ -111,7 +112,6 @@ function guarded(listener: Listener): Listener {
       listener(request, response);
       return;
     }
-    if (!type?.trim() || READ_AS_JSON.test(type)) request.headers['content-type'] = 'application/json';
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -128,6 +128,10 @@ function guarded(listener: Listener): Listener {
     request.on('end', () => {
       if (refused) return;
       const body = Buffer.concat(chunks);
+      // A form label on a body that is JSON (curl's default, from the PHP SDK); a real form body stays a form.
+      if (!type?.trim() || (READ_AS_JSON.test(type) && /^\s*[[{]/.test(body.toString('utf8', 0, 64)))) {
+        request.headers['content-type'] = 'application/json';
+      }
       if (/json/i.test(request.headers['content-type'] ?? '') && jsonDepth(body.toString('utf8')) > MAX_BODY_DEPTH) {
         refuse(response, 400, ['request', 'body'], `The request body nests deeper than ${MAX_BODY_DEPTH} levels`);
         return;

@@ -101,6 +101,16 @@ describe('bodies read as the real server reads them', () => {
     expect(response.headers.get('sl-violations')).toBeNull();
   });
 
+  it('keeps a form-urlencoded body that is not JSON as form fields, for operations that take them', async () => {
+    const response = await send('/my-org/my-app/metadata/user/user1', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'nickname=Tom&avatarurl=http%3A%2F%2Fexample.com%2Fa.png',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('sl-violations')).toBeNull();
+  });
+
   it('still validates such a body against the spec', async () => {
     const response = await send(MEMBERS, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '{"usernames":"user4"}' });
     expect(response.status).toBe(422);

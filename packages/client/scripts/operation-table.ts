@@ -20,6 +20,7 @@ interface Parameter {
 }
 interface Schema {
   $ref?: string;
+  oneOf?: Schema[];
   type?: string | string[];
   oneOf?: Schema[];
   pattern?: string;
@@ -89,7 +90,9 @@ function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, opera
     const schema = deref(doc, p.schema);
     if (isArray(schema)) return { in: "path", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
   }
-  const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
+  const json = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
+  // A `oneOf` body (e.g. the table's `{users: [...]}` or a bare array): its object form with a list of names.
+  const body = json?.oneOf ? json.oneOf.map((form) => deref(doc, form)).find((form) => form?.type === "object") : json;
   const candidates = (body?.required ?? [])
     .map((name) => [name, deref(doc, body?.properties?.[name])] as const)
     .filter(([, schema]) => isArray(schema) && deref(doc, schema?.items)?.type === "string");
@@ -152,7 +155,9 @@ function cursorPathOf(doc: OpenApiDocument, operation: Operation): string {
  * `pagenum`/`pagesize`, e.g. `pageNum`/`pageSize`, found whatever the case) and
  * `cursor`/`limit` lists (size: the maximum `limit`; cursor: where the answer keeps the next one).
  */
-function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
+function pagingOf(doc: OpenApiDocument, method: string, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
+  // Only reads are lists: `DELETE /users?limit&cursor` deletes users a batch at a time.
+  if (method !== "get") return undefined;
   const named = (lower: string) => [...query.keys()].find((name) => name.toLowerCase() === lower);
   const [pageName, sizeName] = [named("pagenum"), named("pagesize")];
   const kind = pageName && sizeName ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
@@ -221,9 +226,12 @@ export function operationTable(doc: OpenApiDocument): string {
         if (resolved?.in === "query" && resolved.name) query.set(resolved.name, resolved);
       }
       const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(doc, p)]));
-      const body = deref(doc, operation.requestBody) ? { body: true } : {};
+      const content = deref(doc, operation.requestBody)?.content;
+      // `bodyType` only where the body is neither JSON nor multipart (form fields: setUserAttributes).
+      const bodyType = content && !content["application/json"] && !content["multipart/form-data"] ? Object.keys(content)[0] : undefined;
+      const body = content ? { body: true, ...(bodyType ? { bodyType } : {}) } : {};
       const batch = operation["x-batch"] === false ? undefined : batchOf(doc, byName, operation);
-      const paging = pagingOf(doc, query, operation);
+      const paging = pagingOf(doc, method, query, operation);
       const multipart = multipartOf(doc, operation);
       const binary = isBinary(doc, operation) ? { binary: true } : {};
       const row = { method, path, pathParams, ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };

@@ -106,7 +106,7 @@ describe("client credentials", () => {
       error_description: "client_secret does not match",
       errorDescription: "client_secret does not match",
       exception: "EasemobSecurityException",
-      operationId: "getAppToken",
+      operationId: "getToken",
     });
     expect((error as Error).message).toBe("App token request failed: 400 invalid_grant: client_secret does not match");
   });

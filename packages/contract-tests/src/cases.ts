@@ -131,11 +131,20 @@ function boundaries(schema: Schema | undefined, documented?: unknown): Boundary[
 type Body = Record<string, unknown>;
 const isObject = (value: unknown): value is Body => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Whether a value is a body of this form: every required field, and none the form does not name. */
-const fits = (value: unknown, form: Schema): value is Body =>
-  isObject(value) &&
-  Object.keys(value).every((key) => key in (form.properties ?? {})) &&
-  (form.required ?? []).every((key) => key in value);
+/**
+ * Whether a value is a body of this form: an array for an array form (a batch); otherwise an
+ * object with every required field, none the form does not name, and its `enum` fields among
+ * the allowed values (the `grant_type` of each token form).
+ */
+function fits(value: unknown, form: Schema): value is Body | unknown[] {
+  if (form.type === "array") return Array.isArray(value);
+  return (
+    isObject(value) &&
+    Object.keys(value).every((key) => key in (form.properties ?? {})) &&
+    (form.required ?? []).every((key) => key in value) &&
+    Object.entries(form.properties ?? {}).every(([key, p]) => !p.enum || !(key in value) || p.enum.includes(value[key]))
+  );
+}
 
 /**
  * The body schemas whose limits are tried, each with a valid body to start from: the body
@@ -143,7 +152,7 @@ const fits = (value: unknown, form: Schema): value is Body =>
  * `others` are the other forms: a body without a required field that fits one of them is
  * valid, so that omission is not tried.
  */
-function bodyForms(entry: OperationEntry, schema: Schema | undefined, base: unknown): { schema: Schema; base: Body; label: string; others: Schema[] }[] {
+function bodyForms(entry: OperationEntry, schema: Schema | undefined, base: unknown): { schema: Schema; base: Body | unknown[]; label: string; others: Schema[] }[] {
   if (!schema) return [];
   if (!schema.oneOf) return [{ schema, base: isObject(base) ? base : {}, label: "", others: [] }];
   const forms = schema.oneOf;
@@ -185,6 +194,11 @@ function limitCasesOf(entry: OperationEntry): LimitCase[] {
   }
   cases.push(...arrayBodyCases(entry, bodySchema, base));
   for (const form of bodyForms(entry, bodySchema, base.body)) {
+    // The array form of a `oneOf` (a batch beside a single object): its entry counts.
+    if (Array.isArray(form.base)) {
+      cases.push(...arrayBodyCases(entry, form.schema, { ...base, body: form.base }));
+      continue;
+    }
     for (const [name, schema] of Object.entries(form.schema.properties ?? {})) {
       for (const b of boundaries(schema, form.base[name])) {
         const input = { ...base, body: { ...form.base, [name]: b.value } };

@@ -74,7 +74,11 @@ export async function call(client: EasemobClient, entry: OperationEntry, input: 
   const sent = media?.type === "multipart/form-data" ? formOf(input.body, media.media.schema) : input.body;
   // A download answers bytes (read as text, to compare with the example); its errors are JSON.
   const binary = answersBinary(entry.operation);
-  const headers = binary ? { Accept: "application/octet-stream, application/json", ...input.headers } : input.headers;
+  // openapi-fetch sends an object body as form fields when the Content-Type says so.
+  const form = input.body !== undefined && media?.type === "application/x-www-form-urlencoded" ? { "Content-Type": media.type } : {};
+  const accept = binary ? { Accept: "application/octet-stream, application/json" } : {};
+  const merged = { ...form, ...accept, ...input.headers };
+  const headers = Object.keys(merged).length > 0 ? merged : undefined;
   const { data, error, response } = await request(entry.method.toUpperCase(), entry.path, {
     params: { path: input.path, query: input.query },
     ...(input.body === undefined ? {} : { body: sent }),

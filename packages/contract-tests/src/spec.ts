@@ -23,6 +23,7 @@ export interface Schema {
   properties?: Record<string, Schema>;
   items?: Schema;
   example?: unknown;
+  enum?: unknown[];
 }
 export interface Parameter {
   name: string;
@@ -41,7 +42,8 @@ export interface MediaType {
 }
 
 /** The request body media types the cases send: JSON, or a multipart form (a file upload). */
-export const REQUEST_MEDIA_TYPES = ["application/json", "multipart/form-data"] as const;
+/** The request body media types the cases send: JSON, uploads, and HTML-form fields (`a=1&b=2`). */
+export const REQUEST_MEDIA_TYPES = ["application/json", "multipart/form-data", "application/x-www-form-urlencoded"] as const;
 
 /** The media type an operation's request body is sent as, and its description. */
 export function requestMediaOf(operation: Operation): { type: (typeof REQUEST_MEDIA_TYPES)[number]; media: MediaType } | undefined {

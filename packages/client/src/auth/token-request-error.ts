@@ -12,14 +12,14 @@ export interface TokenRequestErrorFields {
 const MAX_TEXT = 200;
 
 /**
- * The token endpoint (`getAppToken`) did not hand out a usable app token: it refused the request
+ * The token endpoint (`getToken`) did not hand out a usable app token: it refused the request
  * (`status`, `error`, `error_description` from its body), answered without a usable token, or could
  * not be reached (`status` undefined, the network error as `cause`). Never carries the client secret
  * or any token: text from the server is cleaned of both before it is kept.
  */
 export class TokenRequestError extends Error {
   override readonly name = "TokenRequestError";
-  readonly operationId = "getAppToken";
+  readonly operationId = "getToken";
   readonly status: number | undefined;
   readonly error: string | undefined;
   readonly error_description: string | undefined;
