@@ -1,7 +1,9 @@
 // Checks the spec's file layout, which Redocly cannot: each operation lives in
-// resources/<area>/<operationId>.yaml, every file is reachable from openapi.yaml,
-// a piece used by one area lives in that area and one used by several in shared/,
-// and no folder grows past the size a reader can scan.
+// resources/<area>/<operationId>.yaml and each webhook in webhooks/<operationId>.yaml,
+// every file is reachable from openapi.yaml, a piece used by one area lives in that
+// area (webhooks count as one area, whose pieces live in webhooks/schemas/ and the
+// like) and one used by several in shared/, and no folder grows past the size a
+// reader can scan.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,26 +55,52 @@ for (const [route, item] of Object.entries(doc.paths ?? {})) {
   }
 }
 
-const walk = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    if (!d.isDirectory()) return [full];
-    const entries = fs.readdirSync(full);
-    if (entries.length > MAX_ENTRIES) problems.push(`${rel(full)}/: ${entries.length} entries (at most ${MAX_ENTRIES}; split it)`);
-    return walk(full);
-  });
+const WEBHOOKS = 'webhooks';
+for (const [name, item] of Object.entries(doc.webhooks ?? {})) {
+  for (const [method, operation] of Object.entries(item)) {
+    const ref = operation?.$ref;
+    const where = `webhook ${name} ${method.toUpperCase()}`;
+    const expected = `webhooks/${name}.yaml`;
+    if (ref !== expected) {
+      problems.push(`${where}: must be a $ref to ${expected} (the webhook's key is its operationId)`);
+      continue;
+    }
+    const file = path.join(root, ref);
+    if (!fs.existsSync(file)) {
+      problems.push(`${where}: ${ref} is missing`);
+      continue;
+    }
+    const { operationId } = parse(fs.readFileSync(file, 'utf8'));
+    if (operationId !== name) problems.push(`${ref}: its operationId is ${operationId}; the file and the webhook's key must be named after it`);
+    visit(file, WEBHOOKS);
+  }
+}
+const webhookFiles = new Set(Object.keys(doc.webhooks ?? {}).map((name) => path.join(root, WEBHOOKS, `${name}.yaml`)));
+const homeOf = (area) => (area === WEBHOOKS ? `${WEBHOOKS}/` : `resources/${area}/`);
 
-for (const file of [...walk(path.join(root, 'resources')), ...walk(path.join(root, 'shared'))]) {
+const walk = (dir) => {
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  if (entries.length > MAX_ENTRIES) problems.push(`${rel(dir)}/: ${entries.length} entries (at most ${MAX_ENTRIES}; split it)`);
+  return entries.flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+};
+
+const tops = ['resources', 'shared', WEBHOOKS].filter((top) => fs.existsSync(path.join(root, top)));
+for (const file of tops.flatMap((top) => walk(path.join(root, top)))) {
   const users = areasUsing.get(file);
   if (!users) {
     problems.push(`${rel(file)}: not reachable from openapi.yaml (remove it or reference it)`);
     continue;
   }
-  const [top, area] = rel(file).split(path.sep);
+  const parts = rel(file).split(path.sep);
+  const [top, area] = parts;
   if (top === 'resources' && (users.size > 1 || !users.has(area)))
     problems.push(`${rel(file)}: used by ${[...users].sort().join(', ')}; a piece shared by areas belongs in shared/`);
   if (top === 'shared' && users.size === 1)
-    problems.push(`${rel(file)}: used by ${[...users][0]} only; move it to resources/${[...users][0]}/`);
+    problems.push(`${rel(file)}: used by ${[...users][0]} only; move it to ${homeOf([...users][0])}`);
+  if (top === WEBHOOKS && (users.size > 1 || !users.has(WEBHOOKS)))
+    problems.push(`${rel(file)}: used by ${[...users].sort().join(', ')}; a piece shared with REST operations belongs in shared/`);
+  if (top === WEBHOOKS && parts.length === 2 && !webhookFiles.has(file))
+    problems.push(`${rel(file)}: only webhooks sit in webhooks/; a piece belongs in a subfolder such as webhooks/schemas/`);
 }
 
 if (problems.length) {

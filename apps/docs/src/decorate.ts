@@ -7,6 +7,7 @@ export interface BundledSpec {
   info: { title: string; version: string; description?: string };
   servers: Server[];
   paths: Record<string, Record<string, unknown>>;
+  webhooks?: Record<string, Record<string, unknown>>;
 }
 
 interface DocumentedOperation {
@@ -24,7 +25,8 @@ export function docTitleLine(docTitle: string): string {
 /**
  * A copy of `bundled` with `introSections` (markdown, each starting with a `##` heading) appended to
  * the introduction, and on every operation its `x-doc-title` shown first in its description and its
- * code samples. Samples are built from `dereferenced`, where examples are resolved.
+ * code samples. Samples are built from `dereferenced`, where examples are resolved. Webhooks get
+ * their title line too, and no samples: the server sends them, the reader does not.
  */
 export async function decorate(bundled: BundledSpec, dereferenced: DereferencedSpec, introSections: string[]): Promise<BundledSpec> {
   const spec = structuredClone(bundled);
@@ -38,13 +40,23 @@ export async function decorate(bundled: BundledSpec, dereferenced: DereferencedS
       if (!operation) continue;
       const example = examples.get(operation.operationId);
       if (!example) throw new Error(`${operation.operationId} is not in the dereferenced spec: bundle the spec again`);
-      const docTitle = operation['x-doc-title'];
-      if (!docTitle) throw new Error(`${operation.operationId} has no x-doc-title`);
-      operation.description = [docTitleLine(docTitle), operation.description ?? ''].filter(Boolean).join('\n\n');
+      withDocTitle(operation);
       operation['x-codeSamples'] = await codeSamplesFor(example);
     }
   }
+  for (const webhook of Object.values(spec.webhooks ?? {})) {
+    for (const method of httpMethods) {
+      const operation = webhook[method] as DocumentedOperation | undefined;
+      if (operation) withDocTitle(operation);
+    }
+  }
   return spec;
+}
+
+function withDocTitle(operation: DocumentedOperation): void {
+  const docTitle = operation['x-doc-title'];
+  if (!docTitle) throw new Error(`${operation.operationId} has no x-doc-title`);
+  operation.description = [docTitleLine(docTitle), operation.description ?? ''].filter(Boolean).join('\n\n');
 }
 
 /** Redoc shows only the sample languages its config lists: one per distinct label, in order. */

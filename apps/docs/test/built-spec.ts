@@ -36,6 +36,7 @@ export const builtSpec = JSON.parse(readFileSync(decoratedSpecPath, 'utf8')) as 
   info: { description: string };
   servers: Server[];
   paths: Paths;
+  webhooks?: Paths;
 };
 const dereferenced = JSON.parse(readFileSync(dereferencedSpecPath(), 'utf8')) as DereferencedSpec;
 const requestPaths = new Map(requestExamples(dereferenced).map((example) => [example.operationId, expandPath(example)]));
@@ -86,3 +87,26 @@ export const introCurlBlocks = [...builtSpec.info.description.matchAll(/```sh\n(
 
 /** The ```ts blocks of the introduction. */
 export const introTypescriptBlocks = [...builtSpec.info.description.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+
+export interface BuiltWebhook {
+  operationId: string;
+  description: string;
+  docTitle: string;
+  /** The first named example of the callback's body, which the page shows first. */
+  firstPayload: unknown;
+}
+
+interface WebhookOperation extends Operation {
+  requestBody?: { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> };
+}
+
+const resolvedWebhooks = new Map(
+  operationsOf((dereferenced as { webhooks?: Paths }).webhooks ?? {}).map(([, , operation]) => [operation.operationId, operation as WebhookOperation]),
+);
+
+export const builtWebhooks: BuiltWebhook[] = operationsOf(builtSpec.webhooks ?? {}).map(([, , operation]) => ({
+  operationId: operation.operationId,
+  description: operation.description ?? '',
+  docTitle: operation['x-doc-title'] ?? '',
+  firstPayload: Object.values(resolvedWebhooks.get(operation.operationId)?.requestBody?.content?.['application/json']?.examples ?? {})[0]?.value,
+}));

@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { docTitleLine } from '../src/decorate.js';
 import { chromiumPath } from '../src/paths.js';
 import { startDocsServer, type DocsServer } from '../src/server.js';
-import { builtOperations } from './built-spec.js';
+import { builtOperations, builtWebhooks } from './built-spec.js';
 import { operations, spec, tagPages, type TagPage } from './spec-operations.js';
 
 const screenshotPath = fileURLToPath(new URL('../test-results/docs.png', import.meta.url));
@@ -34,6 +35,7 @@ const pageErrors: string[] = [];
 /** operationIds whose element was found rendered, over every tag page. */
 const renderedOperationIds: string[] = [];
 const built = new Map(builtOperations.map((op) => [op.operationId, op]));
+const builtWebhook = new Map(builtWebhooks.map((webhook) => [webhook.operationId, webhook]));
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 beforeAll(async () => {
@@ -88,24 +90,34 @@ describe('docs page', () => {
     expect(operations.filter((op) => op.tags.length === 0).map((op) => op.operationId)).toEqual([]);
   });
 
-  it.each(tagPages)('renders every operation of tag $name with its vendor title and curl sample', async (tag) => {
+  it.each(tagPages)('renders every operation of tag $name with its vendor title and curl sample (a webhook: its payload)', async (tag) => {
     const slug = await openTagPage(tag);
     expect(slug, 'Redoc routes the tag page by the slug the bench opens').toBe(slugOf(tag.name));
     // Redoc's id for an operation is <tag slug>/<operationId in lower case>; its h2 is the summary.
     const idOf = (operationId: string) => `${slug}/${operationId.toLowerCase()}`;
     await scrollUntilRendered(tag.operations.map((op) => idOf(op.operationId)));
 
-    for (const { operationId, summary } of tag.operations) {
+    for (const { operationId, summary, webhook } of tag.operations) {
       const element = page.locator(`[id=${JSON.stringify(idOf(operationId))}]`).first();
       const heading = element.locator('h2').first();
       // Operations use content-visibility: auto; one is laid out (has innerText) only once on screen.
       await heading.scrollIntoViewIfNeeded();
       await expect.poll(() => heading.innerText(), { message: `${operationId} shows its summary`, timeout: 2_000 }).toContain(summary);
-      const { docTitle, samples } = built.get(operationId) ?? { docTitle: '', samples: [] };
-      expect(collapse(await element.innerText()), `${operationId} shows its vendor section title`).toContain(docTitle);
-      // The sample panel shows the first language (curl, org/app prefix) until the reader picks another.
-      const shownSample = collapse((await element.locator('pre').first().textContent()) ?? '');
-      expect(shownSample, `${operationId} shows its generated curl sample`).toBe(collapse(samples[0]?.source ?? '(none)'));
+      const docTitle = (webhook ? builtWebhook.get(operationId) : built.get(operationId))?.docTitle;
+      if (!docTitle) throw new Error(`${operationId} is not in the built spec`);
+      expect(collapse(await element.innerText()), `${operationId} shows its vendor section title`).toContain(docTitleLineText(docTitle));
+      const shown = collapse((await element.locator('pre').first().textContent()) ?? '');
+      if (webhook) {
+        // A webhook has no sample to send: its panel shows the first documented callback body, with
+        // objects nested deeper than two levels folded (…); every top-level field is there.
+        const payload = builtWebhook.get(operationId)?.firstPayload as Record<string, unknown>;
+        const fields = Object.entries(payload).map(([key, value]) => `"${key}": ${typeof value === 'object' ? '' : JSON.stringify(value)}`.trim());
+        expect(fields.filter((field) => !shown.includes(field)), `${operationId} shows its first payload example`).toEqual([]);
+      } else {
+        // The sample panel shows the first language (curl, org/app prefix) until the reader picks another.
+        const samples = built.get(operationId)?.samples ?? [];
+        expect(shown, `${operationId} shows its generated curl sample`).toBe(collapse(samples[0]?.source ?? '(none)'));
+      }
       renderedOperationIds.push(operationId);
     }
   });
@@ -148,6 +160,11 @@ describe('docs page', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** The title line as the page shows it: docTitleLine's markdown, bold markers rendered away. */
+function docTitleLineText(docTitle: string): string {
+  return collapse(docTitleLine(docTitle).replace(/\*\*/g, ''));
+}
 
 /** Redoc's page slug for a tag name, e.g. "Group members" → group-members. */
 function slugOf(tagName: string): string {

@@ -8,6 +8,8 @@ export interface SpecOperation {
   operationId: string;
   summary: string;
   tags: string[];
+  /** A callback the server sends (the spec's `webhooks`), not a request the reader sends. */
+  webhook: boolean;
 }
 
 /** A tag as Redoc shows it: one page, linked from the sidebar by its display name. */
@@ -21,18 +23,25 @@ interface BundledSpec {
   info: { title: string; version: string };
   tags?: { name: string; 'x-displayName'?: string }[];
   paths: Record<string, Record<string, unknown>>;
+  webhooks?: Record<string, Record<string, unknown>>;
 }
 
 export const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8')) as BundledSpec;
 
-export const operations: SpecOperation[] = Object.values(spec.paths).flatMap((pathItem) =>
-  httpMethods
-    .filter((method) => pathItem[method] !== undefined)
-    .map((method) => {
-      const { operationId, summary, tags = [] } = pathItem[method] as Partial<SpecOperation>;
-      return { operationId: operationId ?? '', summary: summary ?? '', tags };
-    }),
-);
+const operationsOf = (items: Record<string, unknown>[], webhook: boolean): SpecOperation[] =>
+  items.flatMap((pathItem) =>
+    httpMethods
+      .filter((method) => pathItem[method] !== undefined)
+      .map((method) => {
+        const { operationId, summary, tags = [] } = pathItem[method] as Partial<SpecOperation>;
+        return { operationId: operationId ?? '', summary: summary ?? '', tags, webhook };
+      }),
+  );
+
+export const operations: SpecOperation[] = [
+  ...operationsOf(Object.values(spec.paths), false),
+  ...operationsOf(Object.values(spec.webhooks ?? {}), true),
+];
 
 // Redoc also gives a page to a tag that operations use but the top-level list does not declare.
 const tagNames = [...new Set([...(spec.tags ?? []).map((tag) => tag.name), ...operations.flatMap((op) => op.tags)])];

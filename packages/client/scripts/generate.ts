@@ -1,7 +1,8 @@
 /**
- * Generates src/generated/ from the bundled spec: the openapi-typescript types and
- * the operation table. With --check, writes nothing and fails when what is on disk
- * differs from what the current spec generates (stale or hand-edited output).
+ * Generates src/generated/ from the bundled spec: the openapi-typescript types, the
+ * operation table and the webhook table. With --check, writes nothing and fails when
+ * what is on disk differs from what the current spec generates (stale or hand-edited
+ * output).
  */
 import { createRequire } from "node:module";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -9,6 +10,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { operationTable, type OpenApiDocument } from "./operation-table.js";
+import { webhookTable, type WebhookDocument } from "./webhook-table.js";
 
 const check = process.argv.includes("--check");
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -16,11 +18,12 @@ const outDir = join(packageDir, "src", "generated");
 const specPath = createRequire(import.meta.url).resolve("@easemob-openapi/spec/openapi.json");
 const header = "// Generated from the bundled spec by scripts/generate.ts. Do not edit: run `pnpm generate`.\n";
 
-const spec = JSON.parse(await readFile(specPath, "utf8")) as OpenApiDocument;
+const spec = JSON.parse(await readFile(specPath, "utf8")) as OpenApiDocument & WebhookDocument;
 const schemaAst = await openapiTS(pathToFileURL(specPath), { alphabetize: false });
 const files: Record<string, string> = {
   "schema.ts": header + astToString(schemaAst),
   "operations.ts": header + operationTable(spec),
+  "webhooks.ts": header + webhookTable(spec),
 };
 
 const stale: string[] = [];
