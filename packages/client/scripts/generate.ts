@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { operationTable, type OpenApiDocument } from "./operation-table.js";
+import { operationTable, pathRulesModule, type OpenApiDocument } from "./operation-table.js";
 
 const check = process.argv.includes("--check");
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,6 +21,7 @@ const schemaAst = await openapiTS(pathToFileURL(specPath), { alphabetize: false 
 const files: Record<string, string> = {
   "schema.ts": header + astToString(schemaAst),
   "operations.ts": header + operationTable(spec),
+  "path-rules.ts": header + pathRulesModule(spec),
 };
 
 const stale: string[] = [];

@@ -1,11 +1,15 @@
 /**
- * Builds the source of src/generated/operations.ts from the bundled spec:
+ * Builds, from the bundled spec, the sources of:
  *
- * - `operationsById`: operationId → method, path, path parameter rules, and, where they apply,
- *   `body` (the operation takes a JSON request body), `batch` (the list of names one call takes
- *   and its documented maximum) and `paging` (how the list is paged and where its items are).
- * - `DocumentedErrors`: a type only (no bytes shipped) mapping each operationId to its
+ * - src/generated/operations.ts: `operationsById`, operationId → method, path and, where they
+ *   apply, `body` (the operation takes a JSON request body), `batch` (the list of names one call
+ *   takes, its documented maximum and the pattern each name must match) and `paging` (how the list
+ *   is paged, where its items are, the page size sent by default and the largest one allowed);
+ *   and `DocumentedErrors`, a type only (no bytes shipped) mapping each operationId to its
  *   documented error statuses and, per status, the `error` types of that status's examples.
+ * - src/generated/path-rules.ts: only what the path guard of every client needs, kept apart so
+ *   that `createClient` alone does not ship the table: the path parameters that take a list or
+ *   whose names must match a pattern, and the operationId of the token endpoint.
  */
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
@@ -73,12 +77,21 @@ function rulesOf(doc: OpenApiDocument, parameter: Parameter): { kind: "single" |
 }
 
 /** The list of names one call takes: a list path parameter, or a required array property of the JSON body. */
-type Batch = { in: "path" | "body"; name: string; maxItems?: number };
+type Batch = { in: "path" | "body"; name: string; maxItems?: number; pattern?: string };
+
+function batchRow(where: Batch["in"], name: string, schema: Schema | undefined, items: Schema | undefined): Batch {
+  return {
+    in: where,
+    name,
+    ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }),
+    ...(items?.pattern === undefined ? {} : { pattern: items.pattern }),
+  };
+}
 
 function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, operation: Operation): Batch | undefined {
   for (const [name, p] of pathParams) {
     const schema = deref(doc, p.schema);
-    if (isArray(schema)) return { in: "path", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
+    if (isArray(schema)) return batchRow("path", name, schema, deref(doc, schema?.items));
   }
   const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
   const candidates = (body?.required ?? [])
@@ -87,7 +100,7 @@ function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, opera
   // Prefer the array whose size the spec limits (the batch); else the only required array.
   const [name, schema] = candidates.find(([, s]) => s?.maxItems !== undefined) ?? (candidates.length === 1 ? candidates[0]! : []);
   if (name === undefined) return undefined;
-  return { in: "body", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
+  return batchRow("body", name, schema, deref(doc, schema?.items));
 }
 
 /** Properties an operation's own schema adds (allOf members other than referenced shared envelopes). */
@@ -112,13 +125,12 @@ function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undef
 }
 const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
-type Paging =
-  | { kind: "page"; items: string; size?: number }
-  | { kind: "cursor"; items: string; size?: number };
+type Paging = { kind: "page" | "cursor"; items: string; size?: number; max?: number };
 
 /**
  * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
- * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`).
+ * documented default, else the maximum) and `cursor`/`limit` lists (size: the maximum `limit`);
+ * max: the largest page size the spec allows.
  */
 function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
   const kind = query.has("pagenum") && query.has("pagesize") ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
@@ -126,8 +138,9 @@ function pagingOf(doc: OpenApiDocument, query: Map<string, Parameter>, operation
   const items = itemsPathOf(doc, operation);
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
   const sizeSchema = deref(doc, query.get(kind === "page" ? "pagesize" : "limit")?.schema);
-  const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
-  return { kind, items, ...(size === undefined ? {} : { size }) };
+  const max = sizeSchema?.maximum;
+  const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : max) : max;
+  return { kind, items, ...(size === undefined ? {} : { size }), ...(max === undefined ? {} : { max }) };
 }
 
 /** Documented error statuses → the `error` values of their examples (`string` when none is given). */
@@ -148,30 +161,46 @@ function documentedErrors(doc: OpenApiDocument, operation: Operation): string {
   return rows.length > 0 ? `{ ${rows.join("; ")} }` : "{}";
 }
 
-export function operationTable(doc: OpenApiDocument): string {
-  const rows: string[] = [];
-  const errorRows: string[] = [];
+interface OperationEntry {
+  id: string;
+  method: (typeof METHODS)[number];
+  path: string;
+  operation: Operation;
+  pathParams: Map<string, Parameter>;
+  query: Map<string, Parameter>;
+}
+
+function operationsOf(doc: OpenApiDocument): OperationEntry[] {
+  const entries: OperationEntry[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const id = operation.operationId;
       if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-      const byName = new Map<string, Parameter>();
+      const pathParams = new Map<string, Parameter>();
       const query = new Map<string, Parameter>();
       for (const p of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
         const resolved = deref(doc, p);
-        if (resolved?.in === "path" && resolved.name) byName.set(resolved.name, resolved);
+        if (resolved?.in === "path" && resolved.name) pathParams.set(resolved.name, resolved);
         if (resolved?.in === "query" && resolved.name) query.set(resolved.name, resolved);
       }
-      const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(doc, p)]));
-      const body = deref(doc, operation.requestBody) ? { body: true } : {};
-      const batch = batchOf(doc, byName, operation);
-      const paging = pagingOf(doc, query, operation);
-      const row = { method, path, pathParams, ...body, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
-      rows.push(`  ${id}: ${JSON.stringify(row)},`);
-      errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
+      entries.push({ id, method, path, operation, pathParams, query });
     }
+  }
+  return entries;
+}
+
+export function operationTable(doc: OpenApiDocument): string {
+  const rows: string[] = [];
+  const errorRows: string[] = [];
+  for (const { id, method, path, operation, pathParams, query } of operationsOf(doc)) {
+    const body = deref(doc, operation.requestBody) ? { body: true } : {};
+    const batch = batchOf(doc, pathParams, operation);
+    const paging = pagingOf(doc, query, operation);
+    const row = { method, path, ...body, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
+    rows.push(`  ${id}: ${JSON.stringify(row)},`);
+    errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
   }
   return [
     "export const operationsById = {",
@@ -184,6 +213,43 @@ export function operationTable(doc: OpenApiDocument): string {
     "export interface DocumentedErrors {",
     ...errorRows,
     "}",
+    "",
+  ].join("\n");
+}
+
+/** A pattern that says no more than the guard's own rules for every name (non-empty, no comma). */
+const BUILT_IN_PATTERN = "^[^,]+$";
+
+/**
+ * The source of src/generated/path-rules.ts: per `METHOD /path`, the path parameters that are not
+ * plain single names (`[1]` a comma-joined list, then the pattern each name must match, if it says
+ * more than the guard's own rules), and the operationId of `POST /token`.
+ */
+export function pathRulesModule(doc: OpenApiDocument): string {
+  const rows: string[] = [];
+  let tokenOperationId: string | undefined;
+  for (const { id, method, path, pathParams } of operationsOf(doc)) {
+    if (method === "post" && path === "/token") tokenOperationId = id;
+    const rules: Record<string, [0 | 1, string?]> = {};
+    for (const [name, parameter] of pathParams) {
+      const { kind, pattern: own } = rulesOf(doc, parameter);
+      const pattern = own === BUILT_IN_PATTERN ? undefined : own;
+      if (kind === "list" || pattern !== undefined) rules[name] = pattern === undefined ? [kind === "list" ? 1 : 0] : [kind === "list" ? 1 : 0, pattern];
+    }
+    if (Object.keys(rules).length > 0) rows.push(`  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: ${JSON.stringify(rules)},`);
+  }
+  if (!tokenOperationId) throw new Error("the spec has no POST /token operation, which client credentials need");
+  return [
+    "/** `[1]`: the parameter takes a comma-joined list of names; then the pattern every name must match. */",
+    "export type PathRule = readonly [list: 0 | 1, pattern?: string];",
+    "",
+    "/** Path parameters that are not plain single names, by `METHOD /path`. */",
+    "export const pathRules: { readonly [route: string]: { readonly [param: string]: PathRule } } = {",
+    ...rows,
+    "};",
+    "",
+    "/** The operation that issues app tokens (`POST /token`). */",
+    `export const tokenOperationId = ${JSON.stringify(tokenOperationId)};`,
     "",
   ].join("\n");
 }

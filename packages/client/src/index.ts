@@ -5,13 +5,16 @@ export {
   InvalidRequestError,
   isApiError,
   toResult,
+  UnexpectedResponseError,
   type ApiErrorFields,
   type ApiErrorOf,
   type ErrorContext,
   type ErrorStatusOf,
   type ErrorTypeOf,
   type OperationPromise,
+  type Redactor,
   type Result,
+  type Violation,
 } from "./errors.js";
 export { TokenRequestError, type Auth, type ClientCredentials, type FetchLike, type TokenFunction } from "./auth/index.js";
 export { RETRY_POLICY, type RetryOptions, type RetryPolicyRow } from "./retry/index.js";

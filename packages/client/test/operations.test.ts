@@ -108,8 +108,9 @@ describe("operation methods against the mock", () => {
 describe("operation methods, routed by the generated table", () => {
   /** Path values a guard accepts, for any operation: a name, or two for a list parameter. */
   function samplePath(id: OperationId): Record<string, unknown> {
-    const { pathParams } = operationsById[id] as { pathParams: Record<string, { kind: string }> };
-    return Object.fromEntries(Object.entries(pathParams).map(([name, { kind }]) => [name, kind === "list" ? ["n1", "n2"] : "n1"]));
+    const { path, batch } = operationsById[id] as { path: string; batch?: { in: string; name: string } };
+    const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+    return Object.fromEntries(names.map((name) => [name, batch?.in === "path" && batch.name === name ? ["n1", "n2"] : "n1"]));
   }
 
   it.each(Object.keys(operationsById) as OperationId[])("%s is callable by name and sends its method and path", async (id) => {
