@@ -91,7 +91,15 @@ describe("operation method types", () => {
       void items(raw, "listGroupMembers");
       // @ts-expect-error — the iterator sets the paging parameters itself
       void items(raw, "listGroupMembers", { group_id: "g", pagenum: 2 });
+      // @ts-expect-error — above the documented maximum page size (1000)
+      void items(raw, "listGroupMembers", { group_id: "g" }, { pageSize: 2500 });
+      // @ts-expect-error — above the documented maximum limit (50)
+      void withOperations(raw).pages("listThreads", {}, { pageSize: 51 });
+      // @ts-expect-error — a per-call fetch would bypass auth and retries
+      void im.addGroupMember({ group_id: "g", username: "u" }, { fetch: async () => new Response() });
     };
+    expectTypeOf(items).toBeCallableWith(raw, "listGroupMembers", { group_id: "g" }, { pageSize: 1000 });
+    expectTypeOf(items).toBeCallableWith(raw, "listGroupMembers", { group_id: "g" }, { pageSize: 2500 as number });
     expectTypeOf(items).toBeCallableWith(raw, "listThreads");
     const both = withOperations(raw);
     expectTypeOf(both.items).toBeCallableWith("listThreads", { sort: "asc" }, { pageSize: 10 });
@@ -100,7 +108,7 @@ describe("operation method types", () => {
     expect(never).toBeTypeOf("function");
   });
 
-  it("the compiler rejects a wrong parameter name (fixture compiled with the TypeScript API)", () => {
+  it("the compiler rejects a wrong parameter name and a page size above the maximum (fixture compiled with the TypeScript API)", () => {
     const dir = dirname(fileURLToPath(import.meta.url));
     const config = ts.getParsedCommandLineOfConfigFile(join(dir, "..", "tsconfig.json"), {}, {
       ...ts.sys,
@@ -116,6 +124,9 @@ describe("operation method types", () => {
       'export const ok = im.addGroupMember({ group_id: "g", username: "u" });',
       'export const wrong = im.addGroupMember({ group_id: "g", usrname: "u" });',
       'export const unknown = im.noSuchOperation({});',
+      'import { items } from "../src/operations/index.js";',
+      'export const big = items(createClient({ baseUrl: "https://h.example" }, "t"), "listGroupMembers", { group_id: "g" }, { pageSize: 2500 });',
+      'export const fits = items(createClient({ baseUrl: "https://h.example" }, "t"), "listGroupMembers", { group_id: "g" }, { pageSize: 1000 });',
     ].join("\n");
     const host = ts.createCompilerHost(config.options);
     const readFile = host.readFile.bind(host);
@@ -130,6 +141,7 @@ describe("operation method types", () => {
     expect(byLine).toEqual([
       [5, 2561], // Object literal may only specify known properties... Did you mean to write 'username'?
       [6, 2339], // Property 'noSuchOperation' does not exist
+      [8, 2322], // pageSize 2500 is above listGroupMembers' documented maximum
     ]);
   }, 60_000);
 });
