@@ -20,10 +20,12 @@ export { TokenRequestError, type Auth, type ClientCredentials, type FetchLike, t
 export { RETRY_POLICY, type RetryOptions, type RetryPolicyRow } from "./retry/index.js";
 export {
   batch,
+  BatchAbortedError,
   callOperation,
   items,
   operationMethods,
   pages,
+  PagingError,
   withOperations,
   type BatchArgs,
   type BatchBody,
@@ -36,6 +38,7 @@ export {
   type CallInit,
   type DataOf,
   type ItemOf,
+  type MaxPageSizeOf,
   type NameFailure,
   type OperationMethod,
   type OperationMethods,
