@@ -62,5 +62,5 @@ describe("README examples", () => {
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 });
