@@ -25,7 +25,8 @@ export function nameProblem(value: unknown, pattern: string | undefined): string
 }
 
 /** Checks one path value against its rule; returns the text its segment must read as, decoded. */
-function checked(field: string, value: unknown, [list, pattern]: PathRule): string {
+function checked(param: string, value: unknown, [list, pattern]: PathRule): string {
+  const field = `path.${param}`;
   if (list) {
     if (!Array.isArray(value)) throw new InvalidRequestError(field, "must be an array of names");
     if (value.length === 0) throw new InvalidRequestError(field, "must name at least one");
@@ -48,30 +49,39 @@ function decoded(segment: string): string | undefined {
   }
 }
 
-/** A path template split into segments, each a literal or the name of one parameter. */
-type Template = readonly ({ literal: string } | { param: string })[];
+/** One segment of a path template: a literal, or a parameter with its rule. */
+type Part = { literal: string } | { param: string; rule: PathRule };
 
-function templateOf(schemaPath: string): Template {
+function partsOf(schemaPath: string, rules: { readonly [param: string]: PathRule } | undefined): Part[] {
   return schemaPath
     .split("/")
     .slice(1)
     .map((segment) => {
       const match = /^\{([^{}]+)\}$/.exec(segment);
-      return match ? { param: match[1]! } : { literal: segment };
+      return match ? { param: match[1]!, rule: rules?.[match[1]!] ?? SINGLE } : { literal: segment };
     });
+}
+
+/** Where the path segment starting at `from` ends: at the next "/", "?" or "#", or the end. */
+function segmentEnd(url: string, from: number): number {
+  for (let i = from; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) return i;
+  }
+  return url.length;
 }
 
 /**
  * Refuses, before anything is sent, a request that would address something else than the one asked
  * for: each path value is checked against the spec's rules (`pathRules`), then the URL actually
- * built (whatever `pathSerializer` did) must be the client's base URL followed by exactly the
- * template's segments, each parameter's segment decoding to its value. A per-call `fetch` or
- * `baseUrl` is refused too: it would send the token past the client's auth, retries and origin.
+ * built (whatever `pathSerializer` did, as `Request` normalized it) must be the client's base URL
+ * followed by exactly the template's segments, each parameter's segment decoding to its value. A
+ * per-call `fetch` or `baseUrl` is refused too: it would send the token past the client's auth,
+ * retries and origin.
  */
 export function pathGuard(baseUrl: string, fetch: FetchLike): Middleware {
-  const { origin, pathname } = new URL(baseUrl);
-  const basePath = pathname.replace(/\/$/, "");
-  const templates = new Map<string, Template>();
+  const prefix = `${baseUrl}/`;
+  const routes = new Map<string, Part[]>();
   return {
     onRequest({ request, schemaPath, params, options }) {
       if (options.fetch !== fetch) {
@@ -80,22 +90,30 @@ export function pathGuard(baseUrl: string, fetch: FetchLike): Middleware {
       if (options.baseUrl !== baseUrl) {
         throw new InvalidRequestError("init.baseUrl", "is not taken per call (the token would go there): give it as config.baseUrl");
       }
-      let template = templates.get(schemaPath);
-      if (!template) templates.set(schemaPath, (template = templateOf(schemaPath)));
-      const rules = pathRules[`${request.method} ${schemaPath}`];
+      const key = `${request.method} ${schemaPath}`;
+      let parts = routes.get(key);
+      if (!parts) routes.set(key, (parts = partsOf(schemaPath, pathRules[key])));
       const values = (params.path ?? {}) as Record<string, unknown>;
-      const expected = template.map((part) =>
-        "literal" in part ? part.literal : checked(`path.${part.param}`, values[part.param], rules?.[part.param] ?? SINGLE),
-      );
+      const expected = parts.map((part) => ("literal" in part ? part.literal : checked(part.param, values[part.param], part.rule)));
 
-      const url = new URL(request.url);
-      const under = url.origin === origin && url.pathname.startsWith(`${basePath}/`);
-      const sent = under ? url.pathname.slice(basePath.length + 1).split("/") : [];
-      const at = expected.findIndex((text, i) => decoded(sent[i] ?? "") !== text);
-      if (at !== -1 || sent.length !== expected.length) {
-        const part = template[at];
+      const url = request.url;
+      let at = url.startsWith(prefix) ? prefix.length : -1;
+      const wrong = expected.findIndex((text, i) => {
+        if (at === -1) return true;
+        const end = segmentEnd(url, at);
+        const segment = url.slice(at, end);
+        const last = i === expected.length - 1;
+        // Too few segments, or too many after the last one.
+        if ((url[end] === "/") === last) return true;
+        at = end + 1;
+        // Without a "%" the segment reads as it is written; with one, as the server will decode it.
+        return segment.includes("%") ? decoded(segment) !== text : segment !== text;
+      });
+      if (wrong !== -1) {
+        const part = parts[wrong];
         const field = part && "param" in part ? `path.${part.param}` : "path";
-        throw new InvalidRequestError(field, `would be sent as ${url.pathname}${url.search ? "?…" : ""}, not as ${schemaPath} asks (check pathSerializer)`);
+        const sent = url.split(/[?#]/, 1)[0]!.slice(baseUrl.length);
+        throw new InvalidRequestError(field, `would be sent as ${sent}, not as ${schemaPath} asks (check pathSerializer)`);
       }
       return undefined;
     },
