@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { operationTable, type OpenApiDocument } from "./operation-table.js";
+import { operationTable, pathRulesModule, type OpenApiDocument } from "./operation-table.js";
 import { webhookTable, type WebhookDocument } from "./webhook-table.js";
 
 const check = process.argv.includes("--check");
@@ -24,6 +24,7 @@ const files: Record<string, string> = {
   "schema.ts": header + astToString(schemaAst),
   "operations.ts": header + operationTable(spec),
   "webhooks.ts": header + webhookTable(spec),
+  "path-rules.ts": header + pathRulesModule(spec),
 };
 
 const stale: string[] = [];

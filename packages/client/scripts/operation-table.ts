@@ -1,13 +1,17 @@
 /**
- * Builds the source of src/generated/operations.ts from the bundled spec:
+ * Builds, from the bundled spec, the sources of:
  *
- * - `operationsById`: operationId → method, path, path parameter rules, and, where they apply,
- *   `body` (the operation takes a request body), `multipart` (the body is sent as
- *   multipart/form-data; the names of its file parts), `binary` (the 200 answer is not JSON but
- *   the bytes of a file), `batch` (the list of names one call takes and its documented maximum)
- *   and `paging` (how the list is paged, where its items and its next cursor are).
- * - `DocumentedErrors`: a type only (no bytes shipped) mapping each operationId to its
+ * - src/generated/operations.ts: `operationsById`, operationId → method, path and, where they
+ *   apply, `body` (the operation takes a request body; `bodyType` when it is form fields),
+ *   `multipart` (the body is sent as multipart/form-data; the names of its file parts), `binary`
+ *   (the 200 answer is a file's bytes), `batch` (the list of names one call takes, its documented
+ *   maximum and the pattern each name must match) and `paging` (how the list is paged, where its
+ *   items and next cursor are, the page size sent by default and the largest one allowed);
+ *   and `DocumentedErrors`, a type only (no bytes shipped) mapping each operationId to its
  *   documented error statuses and, per status, the `error` types of that status's examples.
+ * - src/generated/path-rules.ts: only what the path guard of every client needs, kept apart so
+ *   that `createClient` alone does not ship the table: the path parameters that take a list or
+ *   whose names must match a pattern, and the operationId of the token endpoint.
  */
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
@@ -20,7 +24,6 @@ interface Parameter {
 }
 interface Schema {
   $ref?: string;
-  oneOf?: Schema[];
   type?: string | string[];
   oneOf?: Schema[];
   pattern?: string;
@@ -82,13 +85,22 @@ function rulesOf(doc: OpenApiDocument, parameter: Parameter): { kind: "single" |
 }
 
 /** The list of names one call takes: a list path parameter, or a required array property of the JSON body. */
-type Batch = { in: "path" | "body"; name: string; maxItems?: number };
+type Batch = { in: "path" | "body"; name: string; maxItems?: number; pattern?: string };
+
+function batchRow(where: Batch["in"], name: string, schema: Schema | undefined, items: Schema | undefined): Batch {
+  return {
+    in: where,
+    name,
+    ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }),
+    ...(items?.pattern === undefined ? {} : { pattern: items.pattern }),
+  };
+}
 
 function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, operation: Operation): Batch | undefined {
   if (operation["x-batch"] === false) return undefined;
   for (const [name, p] of pathParams) {
     const schema = deref(doc, p.schema);
-    if (isArray(schema)) return { in: "path", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
+    if (isArray(schema)) return batchRow("path", name, schema, deref(doc, schema?.items));
   }
   const json = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
   // A `oneOf` body (e.g. the table's `{users: [...]}` or a bare array): its object form with a list of names.
@@ -99,7 +111,7 @@ function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, opera
   // Prefer the array whose size the spec limits (the batch); else the only required array.
   const [name, schema] = candidates.find(([, s]) => s?.maxItems !== undefined) ?? (candidates.length === 1 ? candidates[0]! : []);
   if (name === undefined) return undefined;
-  return { in: "body", name, ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }) };
+  return batchRow("body", name, schema, deref(doc, schema?.items));
 }
 
 /** Properties an operation's own schema adds (allOf members other than referenced shared envelopes). */
@@ -135,8 +147,8 @@ function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undef
 const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
-  | { kind: "page"; items: string; size?: number; start?: number; names?: { page: string; size: string } }
-  | { kind: "cursor"; items: string; size?: number; cursor: string };
+  | { kind: "page"; items: string; size?: number; max?: number; start?: number; names?: { page: string; size: string } }
+  | { kind: "cursor"; items: string; size?: number; max?: number; cursor: string };
 
 /**
  * Where a cursor list's answer keeps the next cursor: a top-level `cursor` (group and room
@@ -153,7 +165,8 @@ function cursorPathOf(doc: OpenApiDocument, operation: Operation): string {
  * documented default, else the maximum; start: the first `pagenum` when it is not 1, from the
  * parameter's default or minimum; names: the parameters' spelling when it is not
  * `pagenum`/`pagesize`, e.g. `pageNum`/`pageSize`, found whatever the case) and
- * `cursor`/`limit` lists (size: the maximum `limit`; cursor: where the answer keeps the next one).
+ * `cursor`/`limit` lists (size: the maximum `limit`; cursor: where the answer keeps the next one);
+ * max: the largest page size the spec allows.
  */
 function pagingOf(doc: OpenApiDocument, method: string, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
   // Only reads are lists: `DELETE /users?limit&cursor` deletes users a batch at a time.
@@ -165,12 +178,14 @@ function pagingOf(doc: OpenApiDocument, method: string, query: Map<string, Param
   const items = itemsPathOf(doc, operation);
   if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
   const sizeSchema = deref(doc, query.get(kind === "page" ? sizeName! : "limit")?.schema);
-  const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : sizeSchema?.maximum) : sizeSchema?.maximum;
-  if (kind === "cursor") return { kind, items, ...(size === undefined ? {} : { size }), cursor: cursorPathOf(doc, operation) };
+  const max = sizeSchema?.maximum;
+  const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : max) : max;
+  const sizes = { ...(size === undefined ? {} : { size }), ...(max === undefined ? {} : { max }) };
+  if (kind === "cursor") return { kind, items, ...sizes, cursor: cursorPathOf(doc, operation) };
   const numSchema = deref(doc, query.get(pageName!)?.schema);
   const first = typeof numSchema?.default === "number" ? numSchema.default : numSchema?.minimum;
   const names = pageName === "pagenum" && sizeName === "pagesize" ? {} : { names: { page: pageName!, size: sizeName! } };
-  return { kind, items, ...(size === undefined ? {} : { size }), ...(first === undefined || first === 1 ? {} : { start: first }), ...names };
+  return { kind, items, ...sizes, ...(first === undefined || first === 1 ? {} : { start: first }), ...names };
 }
 
 const isFile = (schema: Schema | undefined) => schema?.format === "binary" || schema?.contentMediaType !== undefined;
@@ -209,35 +224,51 @@ function documentedErrors(doc: OpenApiDocument, operation: Operation): string {
   return rows.length > 0 ? `{ ${rows.join("; ")} }` : "{}";
 }
 
-export function operationTable(doc: OpenApiDocument): string {
-  const rows: string[] = [];
-  const errorRows: string[] = [];
+interface OperationEntry {
+  id: string;
+  method: (typeof METHODS)[number];
+  path: string;
+  operation: Operation;
+  pathParams: Map<string, Parameter>;
+  query: Map<string, Parameter>;
+}
+
+function operationsOf(doc: OpenApiDocument): OperationEntry[] {
+  const entries: OperationEntry[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const id = operation.operationId;
       if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-      const byName = new Map<string, Parameter>();
+      const pathParams = new Map<string, Parameter>();
       const query = new Map<string, Parameter>();
       for (const p of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
         const resolved = deref(doc, p);
-        if (resolved?.in === "path" && resolved.name) byName.set(resolved.name, resolved);
+        if (resolved?.in === "path" && resolved.name) pathParams.set(resolved.name, resolved);
         if (resolved?.in === "query" && resolved.name) query.set(resolved.name, resolved);
       }
-      const pathParams = Object.fromEntries([...byName].map(([name, p]) => [name, rulesOf(doc, p)]));
-      const content = deref(doc, operation.requestBody)?.content;
-      // `bodyType` only where the body is neither JSON nor multipart (form fields: setUserAttributes).
-      const bodyType = content && !content["application/json"] && !content["multipart/form-data"] ? Object.keys(content)[0] : undefined;
-      const body = content ? { body: true, ...(bodyType ? { bodyType } : {}) } : {};
-      const batch = operation["x-batch"] === false ? undefined : batchOf(doc, byName, operation);
-      const paging = pagingOf(doc, method, query, operation);
-      const multipart = multipartOf(doc, operation);
-      const binary = isBinary(doc, operation) ? { binary: true } : {};
-      const row = { method, path, pathParams, ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
-      rows.push(`  ${id}: ${JSON.stringify(row)},`);
-      errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
+      entries.push({ id, method, path, operation, pathParams, query });
     }
+  }
+  return entries;
+}
+
+export function operationTable(doc: OpenApiDocument): string {
+  const rows: string[] = [];
+  const errorRows: string[] = [];
+  for (const { id, method, path, operation, pathParams, query } of operationsOf(doc)) {
+    const content = deref(doc, operation.requestBody)?.content;
+    // `bodyType` only where the body is neither JSON nor multipart (form fields: setUserAttributes).
+    const bodyType = content && !content["application/json"] && !content["multipart/form-data"] ? Object.keys(content)[0] : undefined;
+    const body = content ? { body: true, ...(bodyType ? { bodyType } : {}) } : {};
+    const batch = operation["x-batch"] === false ? undefined : batchOf(doc, pathParams, operation);
+    const paging = pagingOf(doc, method, query, operation);
+    const multipart = multipartOf(doc, operation);
+    const binary = isBinary(doc, operation) ? { binary: true } : {};
+    const row = { method, path, ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
+    rows.push(`  ${id}: ${JSON.stringify(row)},`);
+    errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
   }
   return [
     "export const operationsById = {",
@@ -250,6 +281,43 @@ export function operationTable(doc: OpenApiDocument): string {
     "export interface DocumentedErrors {",
     ...errorRows,
     "}",
+    "",
+  ].join("\n");
+}
+
+/** A pattern that says no more than the guard's own rules for every name (non-empty, no comma). */
+const BUILT_IN_PATTERN = "^[^,]+$";
+
+/**
+ * The source of src/generated/path-rules.ts: per `METHOD /path`, the path parameters that are not
+ * plain single names (`[1]` a comma-joined list, then the pattern each name must match, if it says
+ * more than the guard's own rules), and the operationId of `POST /token`.
+ */
+export function pathRulesModule(doc: OpenApiDocument): string {
+  const rows: string[] = [];
+  let tokenOperationId: string | undefined;
+  for (const { id, method, path, pathParams } of operationsOf(doc)) {
+    if (method === "post" && path === "/token") tokenOperationId = id;
+    const rules: Record<string, [0 | 1, string?]> = {};
+    for (const [name, parameter] of pathParams) {
+      const { kind, pattern: own } = rulesOf(doc, parameter);
+      const pattern = own === BUILT_IN_PATTERN ? undefined : own;
+      if (kind === "list" || pattern !== undefined) rules[name] = pattern === undefined ? [kind === "list" ? 1 : 0] : [kind === "list" ? 1 : 0, pattern];
+    }
+    if (Object.keys(rules).length > 0) rows.push(`  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: ${JSON.stringify(rules)},`);
+  }
+  if (!tokenOperationId) throw new Error("the spec has no POST /token operation, which client credentials need");
+  return [
+    "/** `[1]`: the parameter takes a comma-joined list of names; then the pattern every name must match. */",
+    "export type PathRule = readonly [list: 0 | 1, pattern?: string];",
+    "",
+    "/** Path parameters that are not plain single names, by `METHOD /path`. */",
+    "export const pathRules: { readonly [route: string]: { readonly [param: string]: PathRule } } = {",
+    ...rows,
+    "};",
+    "",
+    "/** The operation that issues app tokens (`POST /token`). */",
+    `export const tokenOperationId = ${JSON.stringify(tokenOperationId)};`,
     "",
   ].join("\n");
 }

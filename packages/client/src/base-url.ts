@@ -27,22 +27,38 @@ function origin(host: unknown): string {
   try {
     url = new URL(host.includes("://") ? host : `https://${host}`);
   } catch {
-    throw new InvalidRequestError("config.host", `is not a host name or URL origin: ${JSON.stringify(host)}`);
+    throw new InvalidRequestError("config.host", "is not a host name or URL origin");
   }
-  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
-    throw new InvalidRequestError("config.host", "must be a host name or an origin, without path, query or credentials");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new InvalidRequestError("config.host", "must be an http(s) origin");
+  if (url.pathname !== "/" || /[?#]/.test(host) || url.username || url.password) {
+    throw new InvalidRequestError("config.host", "must be a host name or an origin, without path, query, fragment or credentials");
   }
   return url.origin;
 }
 
-export function baseUrlOf(endpoint: Endpoint): string {
-  if ("baseUrl" in endpoint) {
-    try {
-      return new URL(endpoint.baseUrl).href.replace(/\/+$/, "");
-    } catch {
-      throw new InvalidRequestError("config.baseUrl", "must be an absolute URL");
-    }
+/**
+ * A full base URL, as given but checked like `host`: http(s), and nothing that would move the calls
+ * elsewhere (a `?query` or `#fragment` swallows every path appended to it; credentials in the URL
+ * would be sent to whoever answers).
+ */
+function checkedBaseUrl(baseUrl: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === "string" ? new URL(baseUrl) : undefined;
+  } catch {
+    url = undefined;
   }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new InvalidRequestError("config.baseUrl", "must be an absolute http(s) URL");
+  }
+  if (/[?#]/.test(baseUrl as string) || url.username || url.password) {
+    throw new InvalidRequestError("config.baseUrl", "must not carry a query, a fragment or credentials");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+export function baseUrlOf(endpoint: Endpoint): string {
+  if ("baseUrl" in endpoint) return checkedBaseUrl(endpoint.baseUrl);
   if ("appId" in endpoint) {
     return `${origin(endpoint.host)}/app-id/${segment("config.appId", endpoint.appId)}`;
   }

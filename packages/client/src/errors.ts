@@ -1,7 +1,13 @@
 import type { DocumentedErrors, OperationId } from "./generated/operations.js";
+import { excerpt, serverText, type Redactor } from "./server-text.js";
 
-/** Thrown before anything is sent when a call or the client's configuration is invalid. */
-export class InvalidRequestError extends TypeError {
+export type { Redactor };
+
+/**
+ * Thrown before anything is sent when a call or the client's configuration is invalid. Not a
+ * `TypeError`: nothing here is a network failure, and nothing retries it.
+ */
+export class InvalidRequestError extends Error {
   override readonly name = "InvalidRequestError";
   /** The option or parameter at fault, e.g. `path.username` or `config.host`. */
   readonly field: string;
@@ -23,30 +29,60 @@ export interface ErrorContext {
   urlPath?: string | undefined;
 }
 
+const nothingToRedact: Redactor = { redact: (text) => text.replace(/\bBearer\s+[\x21-\x7E]+/gi, "Bearer [redacted]") };
+
+/** One problem a validating server (the mock) found in the request. */
+export interface Violation {
+  /** Where, as a field path: `body.usernames`, `query.pagesize`, `body.targets[2]`. */
+  path: string;
+  message: string;
+}
+
 export interface ApiErrorFields extends ErrorContext {
   status: number;
   error: string;
   errorDescription: string;
   exception?: string | undefined;
+  violations?: readonly Violation[] | undefined;
 }
 
-const MAX_TEXT = 200;
+const MAX_VIOLATIONS = 20;
 
-/** Bearer credentials a server or proxy might echo are cut out before they reach an error. */
-const redact = (text: string) => text.replace(/\bBearer\s+\S+/gi, "Bearer [redacted]");
+/** `["request", "body", "targets", 2]` → `body.targets[2]`. */
+function fieldPath(location: unknown): string {
+  const parts = Array.isArray(location) ? location : [];
+  const named = parts[0] === "request" ? parts.slice(1) : parts;
+  return named.reduce<string>((path, part) => (typeof part === "number" ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)), "");
+}
 
-/** A text (non-JSON) body, e.g. a proxy's HTML page: one line, at most MAX_TEXT characters. */
-function excerpt(text: string): string | undefined {
-  const flat = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-  if (flat === "") return undefined;
-  return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT)}…` : flat;
+/**
+ * Request problems the answer reports: Prism's `sl-violations` header (with a documented 400)
+ * or the `validation` list of its problem+json body (a 422), each `{ location, message }`.
+ */
+function violationsOf(response: Response, body: Record<string, unknown>, secrets: Redactor): Violation[] {
+  let list: unknown = body["validation"];
+  const header = response.headers.get("sl-violations");
+  if (header) {
+    try {
+      list = JSON.parse(header);
+    } catch {
+      list = undefined;
+    }
+  }
+  if (!Array.isArray(list)) return [];
+  return list.slice(0, MAX_VIOLATIONS).flatMap((item: { location?: unknown; message?: unknown } | null) => {
+    const message = serverText(item?.message, secrets, 300);
+    return message === undefined ? [] : [{ path: serverText(fieldPath(item?.location), secrets, 200) ?? "", message }];
+  });
 }
 
 /**
  * An answer the server refused (any status >= 400), with the fields of its error body:
  * `error` (a stable type such as `forbidden_op`; `""` when the body carried none),
- * `errorDescription`, `exception`, plus the operation, method and path it answered.
- * Operation methods throw it; `toResult` hands it back as `{ error }` instead.
+ * `errorDescription`, `exception`, the request problems a validating server listed
+ * (`violations`), plus the operation, method and path it answered. Server text is capped and
+ * never carries the client's token or secret. Operation methods throw it; `toResult` hands it
+ * back as `{ error }` instead.
  */
 export class EasemobApiError extends Error {
   override readonly name = "EasemobApiError";
@@ -54,6 +90,8 @@ export class EasemobApiError extends Error {
   readonly error: string;
   readonly errorDescription: string;
   readonly exception: string | undefined;
+  /** What a validating server (the mock) found wrong in the request; empty otherwise. */
+  readonly violations: readonly Violation[];
   readonly operationId: OperationId | undefined;
   readonly method: string;
   readonly path: string;
@@ -63,11 +101,14 @@ export class EasemobApiError extends Error {
     const where = `${fields.operationId ? `${fields.operationId} ` : ""}(${fields.method} ${fields.path})`;
     const what = `${fields.status}${fields.error ? ` ${fields.error}` : ""}`;
     const description = fields.errorDescription.trim();
-    super(`${where} failed: ${what}${description ? `: ${description}` : ""}`);
+    const violations = fields.violations ?? [];
+    const problems = violations.map((v) => (v.path ? `${v.path}: ${v.message}` : v.message)).join("; ");
+    super(`${where} failed: ${what}${description ? `: ${description}` : ""}${problems ? ` [${problems}]` : ""}`);
     this.status = fields.status;
     this.error = fields.error;
     this.errorDescription = fields.errorDescription;
     this.exception = fields.exception;
+    this.violations = violations;
     this.operationId = fields.operationId;
     this.method = fields.method;
     this.path = fields.path;
@@ -76,27 +117,59 @@ export class EasemobApiError extends Error {
 
   /**
    * Builds the error from a refused response and its body as openapi-fetch hands it over: parsed
-   * JSON, or the raw text when the body was not JSON (a proxy's HTML page), or nothing.
+   * JSON, or the raw text when the body was not JSON (a proxy's HTML page), or nothing. `secrets`
+   * cuts the client's credentials out of every text taken from the answer.
    */
-  static from(response: Response, body: unknown, context: ErrorContext): EasemobApiError {
+  static from(response: Response, body: unknown, context: ErrorContext, secrets: Redactor = nothingToRedact): EasemobApiError {
     const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
+    const text = (key: string, max?: number) => serverText(fields[key], secrets, max);
     const description =
       text("error_description") ??
-      (typeof body === "string" ? excerpt(body) : undefined) ??
+      text("detail") ??
+      text("title") ??
+      (typeof body === "string" ? excerpt(body, secrets) : undefined) ??
       (response.statusText || `HTTP ${response.status}`);
     let urlPath = context.urlPath;
     if (urlPath === undefined && response.url) urlPath = new URL(response.url).pathname;
     return new EasemobApiError({
       status: response.status,
-      error: text("error") ?? "",
-      errorDescription: redact(description),
-      exception: text("exception"),
+      error: text("error", 200) ?? "",
+      errorDescription: description,
+      exception: text("exception", 200),
+      violations: violationsOf(response, fields, secrets),
       operationId: context.operationId,
       method: context.method.toUpperCase(),
       path: context.path,
       urlPath,
     });
+  }
+}
+
+/**
+ * A success status whose body is not the JSON the operation documents (a captive portal's or
+ * proxy's HTML page, a truncated body): the data cannot be trusted, so the call fails.
+ */
+export class UnexpectedResponseError extends Error {
+  override readonly name = "UnexpectedResponseError";
+  readonly operationId: OperationId | undefined;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** The answer's `Content-Type`, `""` when it had none. */
+  readonly contentType: string;
+  /** The start of the body on one line (tags dropped, credentials cut out). */
+  readonly bodyExcerpt: string;
+
+  constructor(response: Response, bodyText: string, context: ErrorContext, secrets: Redactor = nothingToRedact) {
+    const contentType = serverText(response.headers.get("Content-Type") ?? "", secrets, 100) ?? "";
+    const where = `${context.operationId ? `${context.operationId} ` : ""}(${context.method.toUpperCase()} ${context.path})`;
+    super(`${where} answered ${response.status} with ${contentType || "no content type"}, not JSON`);
+    this.operationId = context.operationId;
+    this.method = context.method.toUpperCase();
+    this.path = context.path;
+    this.status = response.status;
+    this.contentType = contentType;
+    this.bodyExcerpt = excerpt(bodyText, secrets) ?? "";
   }
 }
 

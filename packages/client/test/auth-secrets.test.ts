@@ -84,7 +84,7 @@ describe("no secret or token in errors", () => {
   });
 
   it("a custom token source handing out a malformed token (Headers.set would quote it)", async () => {
-    const source: TokenSource = { current: async () => "custom-leak\nx", renew: async (t) => t };
+    const source: TokenSource = { peek: () => undefined, current: async () => "custom-leak\nx", renew: async (t) => t };
     const error = await rejectionOf(withAuth(platformFetch, source)(new Request(server().apiUrl)));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expectNothingSecret(error, ["custom-leak"]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../src/create-client.js";
 import { EasemobApiError } from "../src/errors.js";
 import { operationsById } from "../src/generated/operations.js";
-import { batch } from "../src/operations/index.js";
+import { batch, BatchAbortedError } from "../src/operations/index.js";
 
 const names = (n: number, prefix = "user") => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
@@ -20,7 +20,10 @@ function recordingServer(answer: (call: { index: number; method: string; path: s
     maxInFlight = Math.max(maxInFlight, inFlight);
     await new Promise((resolve) => setTimeout(resolve, 5));
     inFlight--;
-    return answer({ index: calls.length - 1, ...call });
+    const response = await answer({ index: calls.length - 1, ...call });
+    // As the platform fetch does: an abort before the answer is read rejects.
+    request.signal.throwIfAborted();
+    return response;
   };
   return { client: createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"), calls, maxInFlight: () => maxInFlight };
 }
@@ -113,14 +116,23 @@ describe("batch splitting and merging (recording fetch)", () => {
     expect(result.failed).toEqual([]);
   });
 
-  it("drops repeated names, sends nothing for none, and takes a smaller maxItems", async () => {
+  it("sends a repeated name once and reports the repeats, sends nothing for none, and takes a smaller maxItems", async () => {
     const server = recordingServer(() => Response.json({ data: { status: "ok" } }));
-    expect(await batch(server.client, "addThreadMembers", { thread_id: "t1" }, [])).toEqual({ succeeded: [], failed: [], errors: [], responses: [] });
+    expect(await batch(server.client, "addThreadMembers", { thread_id: "t1" }, [])).toEqual({
+      succeeded: [],
+      failed: [],
+      unknown: [],
+      duplicates: [],
+      notSent: [],
+      errors: [],
+      responses: [],
+    });
     expect(server.calls).toHaveLength(0);
-    const result = await batch(server.client, "addThreadMembers", { thread_id: "t1" }, ["a", "b", "a", "c", "b"], { maxItems: 2 });
+    const result = await batch(server.client, "addThreadMembers", { thread_id: "t1" }, ["a", "b", "a", "c", "B"], { maxItems: 2 });
     expect(server.calls.map((c) => c.body.usernames)).toEqual([["a", "b"], ["c"]]);
     expect(result.succeeded).toEqual(["a", "b", "c"]);
-    await expect(batch(server.client, "addThreadMembers", { thread_id: "t1" }, ["a"], { maxItems: 0 })).rejects.toThrow(RangeError);
+    // User IDs are case-insensitive on the server: "B" is "b" again.
+    expect(result.duplicates).toEqual(["a", "B"]);
   });
 
   it("sends one call at a time by default, and at most `concurrency` at once when asked, keeping the order", async () => {
@@ -137,25 +149,85 @@ describe("batch splitting and merging (recording fetch)", () => {
     expect(result.succeeded).toEqual(names(300));
   });
 
-  it("a network failure marks its names failed; an abort stops everything", async () => {
+  it("a network failure on a POST leaves its names unknown (it may have been applied), and the next call still goes", async () => {
     const flaky = recordingServer(({ index }) => {
       if (index === 0) throw new TypeError("fetch failed");
       return Response.json({ data: { status: "ok" } });
     });
     const result = await batch(flaky.client, "addThreadMembers", { thread_id: "t1" }, names(15));
-    expect(result.failed.map((f) => f.name)).toEqual(names(10));
-    expect(result.failed[0]).toMatchObject({ reason: "fetch failed", error: expect.any(TypeError) });
+    expect(result.unknown.map((f) => f.name)).toEqual(names(10));
+    expect(result.unknown[0]).toMatchObject({ reason: "fetch failed", error: expect.any(TypeError) });
+    expect(result.failed).toEqual([]);
     expect(result.succeeded).toEqual(names(15).slice(10));
+  });
+});
 
-    const controller = new AbortController();
-    const aborting = recordingServer(() => {
-      controller.abort();
-      throw new DOMException("aborted", "AbortError");
+describe("batch outcomes: unknown, invalid, duplicates, limits, abort", () => {
+  it("a 502 or 504 leaves the call's names unknown (the server may have applied it); another refusal fails them", async () => {
+    const server = recordingServer(({ index }) => {
+      if (index === 0) return new Response("<h1>502 Bad Gateway</h1>", { status: 502 });
+      if (index === 1) return Response.json({ error: "gateway_timeout" }, { status: 504 });
+      if (index === 2) return Response.json({ error: "forbidden_op", error_description: "none are members" }, { status: 403 });
+      return Response.json({ data: { status: "ok" } });
     });
-    await expect(
-      batch(aborting.client, "addThreadMembers", { thread_id: "t1" }, names(30), { init: { signal: controller.signal } }),
-    ).rejects.toThrow("aborted");
-    expect(aborting.calls).toHaveLength(1);
+    // addThreadMembers is a POST: a 502 or 504 is not retried.
+    const result = await batch(server.client, "addThreadMembers", { thread_id: "t1" }, names(31));
+    expect(result.unknown.map((f) => f.name)).toEqual(names(20));
+    expect(result.unknown[0]!.error).toMatchObject({ status: 502 });
+    expect(result.unknown[10]!.error).toMatchObject({ status: 504 });
+    expect(result.failed.map((f) => f.name)).toEqual(names(30).slice(20));
+    expect(result.succeeded).toEqual(["user31"]);
+    expect(result.errors).toHaveLength(3);
+  });
+
+  it("invalid names are never sent and are reported failed; the valid ones are still sent", async () => {
+    const server = recordingServer(({ path }) => Response.json({ data: lastSegment(path).map((user) => ({ result: true, user })) }));
+    const given = ["ok1", "", "a,b", "..", "ok2", 7 as unknown as string];
+    const result = await batch(server.client, "removeGroupMembers", { group_id: "g1" }, given);
+    expect(server.calls.map((c) => c.path)).toEqual(["/o/a/chatgroups/g1/users/ok1,ok2"]);
+    expect(result.succeeded).toEqual(["ok1", "ok2"]);
+    expect(result.failed.map((f) => [f.name, f.error?.name])).toEqual([
+      ["", "InvalidRequestError"],
+      ["a,b", "InvalidRequestError"],
+      ["..", "InvalidRequestError"],
+      ["7", "InvalidRequestError"],
+    ]);
+    expect(result.failed[1]).toMatchObject({ error: { field: "names[2]" }, reason: expect.stringContaining('must not contain ","') });
+  });
+
+  it.each([
+    [{ maxItems: 1.5 }, "options.maxItems"],
+    [{ maxItems: 0 }, "options.maxItems"],
+    [{ maxItems: 61 }, "options.maxItems"],
+    [{ concurrency: 0.5 }, "options.concurrency"],
+  ])("refuses %j before sending anything", async (options, field) => {
+    const server = recordingServer(() => Response.json({ data: { newmembers: [] } }));
+    await expect(batch(server.client, "addGroupMembers", { group_id: "g1" }, names(3), options)).rejects.toMatchObject({
+      name: "InvalidRequestError",
+      field,
+    });
+    expect(server.calls).toHaveLength(0);
+  });
+
+  it("an abort starts no further call and rejects with what was done so far on the error", async () => {
+    const controller = new AbortController();
+    const reason = new Error("shutting down");
+    const server = recordingServer(({ index, body }) => {
+      if (index === 1) controller.abort(reason);
+      return Response.json({ data: { newmembers: body.usernames } });
+    });
+    const error = await batch(server.client, "addGroupMembers", { group_id: "g1" }, names(150), { init: { signal: controller.signal } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(BatchAbortedError);
+    const { result, cause, operationId } = error as BatchAbortedError<"addGroupMembers">;
+    expect(cause).toBe(reason);
+    expect(operationId).toBe("addGroupMembers");
+    expect(result.succeeded).toEqual(names(60));
+    // The call in flight when the abort came may have been applied.
+    expect(result.unknown.map((f) => f.name)).toEqual(names(120).slice(60));
+    expect(result.notSent).toEqual(names(150).slice(120));
+    expect(server.calls).toHaveLength(2);
   });
 });
 

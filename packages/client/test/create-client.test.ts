@@ -49,6 +49,16 @@ describe("createClient endpoints", () => {
     [{ host: "h.example", orgName: "o/x", appName: "a" }, "config.orgName"],
     [{ host: "h.example", appId: "." }, "config.appId"],
     [{ baseUrl: "not a url" }, "config.baseUrl"],
+    // A query or fragment swallows every path appended to it: DELETE /o/a?x/chatgroups/g1/admin/u1
+    // would be DELETE /o/a, and client credentials would be POSTed there too.
+    [{ baseUrl: "https://h.example/o/a?x=1" }, "config.baseUrl"],
+    [{ baseUrl: "https://h.example/o/a?" }, "config.baseUrl"],
+    [{ baseUrl: "https://h.example/o/a#frag" }, "config.baseUrl"],
+    [{ baseUrl: "https://user:pass@h.example/o/a" }, "config.baseUrl"],
+    [{ baseUrl: "ftp://h.example/o/a" }, "config.baseUrl"],
+    [{ host: "h.example#x", orgName: "o", appName: "a" }, "config.host"],
+    [{ host: "h.example?", orgName: "o", appName: "a" }, "config.host"],
+    [{ host: "ftp://h.example", orgName: "o", appName: "a" }, "config.host"],
   ])("refuses the configuration %j, naming %s", (config, field) => {
     expect(() => createClient(config, "t")).toThrow(expect.objectContaining({ name: "InvalidRequestError", field }));
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EasemobApiError, InvalidRequestError, isApiError, toResult, type ErrorContext } from "../src/errors.js";
+import { createClient } from "../src/create-client.js";
+import { EasemobApiError, InvalidRequestError, isApiError, toResult, UnexpectedResponseError, type ErrorContext } from "../src/errors.js";
+import { withOperations } from "../src/operations/index.js";
 
 const context: ErrorContext = {
   operationId: "addGroupMember",
@@ -117,5 +119,35 @@ describe("toResult and isApiError", () => {
     expect(isApiError(refused, "addGroupMembers")).toBe(false);
     expect(isApiError(new Error("x"))).toBe(false);
     expect(isApiError({ ...refused })).toBe(false);
+  });
+});
+
+describe("errors the client raises itself", () => {
+  it("InvalidRequestError is no TypeError (the retry layer reads TypeError as a network failure)", () => {
+    const error = new InvalidRequestError("path.username", "must not be empty");
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(TypeError);
+  });
+
+  it("a success whose body is not JSON fails with the operation, status and content type", async () => {
+    const html = "<html><title>Wi-Fi login</title><body>Please sign in</body></html>";
+    const fetch = async () => new Response(html, { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    const im = withOperations(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    const error = await im.listGroupAdmins({ group_id: "g1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({
+      operationId: "listGroupAdmins",
+      method: "GET",
+      path: "/chatgroups/{group_id}/admin",
+      status: 200,
+      contentType: "text/html; charset=utf-8",
+      bodyExcerpt: "Wi-Fi login Please sign in",
+    });
+    expect((error as Error).message).toBe("listGroupAdmins (GET /chatgroups/{group_id}/admin) answered 200 with text/html; charset=utf-8, not JSON");
+  });
+
+  it("an empty success body is no data, not an error", async () => {
+    const im = withOperations(createClient({ baseUrl: "https://h.example/o/a", fetch: async () => new Response(null, { status: 200 }) }, "t"));
+    await expect(im.listGroupAdmins({ group_id: "g1" })).resolves.toBeUndefined();
   });
 });

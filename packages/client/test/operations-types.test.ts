@@ -26,13 +26,13 @@ const im = operationMethods(raw);
 
 describe("operation method types", () => {
   it("merge path and query parameters and type bodies and answers from the spec", () => {
-    expectTypeOf<ParamsOf<"addGroupMember">>().toEqualTypeOf<{ group_id: string; username: string }>();
-    expectTypeOf<ParamsOf<"listGroupMembers">>().toEqualTypeOf<{ group_id: string; pagenum?: number; pagesize?: number }>();
+    expectTypeOf<ParamsOf<"addGroupMember">>().toEqualTypeOf<{ group_id: string; username: string; need_notify?: boolean }>();
+    expectTypeOf<ParamsOf<"listGroupMembers">>().toEqualTypeOf<{ group_id: string; pagenum?: number; pagesize?: number; joined_time?: boolean }>();
     expectTypeOf<ParamsOf<"removeGroupMembers">["username"]>().toEqualTypeOf<string[]>();
     expectTypeOf<BodyOf<"addGroupMembers">>().toEqualTypeOf<{ usernames: string[] }>();
     expectTypeOf<BodyOf<"addGroupMember">>().toBeNever();
     expectTypeOf(im.addGroupMember).parameters.toEqualTypeOf<
-      [params: { group_id: string; username: string }, init?: Parameters<typeof im.addGroupMember>[1]]
+      [params: { group_id: string; username: string; need_notify?: boolean }, init?: Parameters<typeof im.addGroupMember>[1]]
     >();
     expectTypeOf(im.addGroupMembers).parameter(1).toEqualTypeOf<{ usernames: string[] }>();
     expectTypeOf<Awaited<ReturnType<typeof im.addGroupMembers>>["data"]["newmembers"]>().toEqualTypeOf<string[]>();
@@ -76,9 +76,9 @@ describe("operation method types", () => {
     expectTypeOf<ItemOf<"listThreadMembers">>().toEqualTypeOf<string>();
     expectTypeOf<ItemOf<"listThreads">>().toEqualTypeOf<{ id: string }>();
     // A list whose documented answer may abridge it to one object: the items are the array's.
-    expectTypeOf<ItemOf<"listChatrooms">["affiliations_count"]>().toEqualTypeOf<number>();
+    expectTypeOf<ItemOf<"listChatrooms">["affiliations_count"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf(items(raw, "listGroupMembers", { group_id: "g" })).toEqualTypeOf<
-      AsyncGenerator<{ owner: string } | { member: string }, void, undefined>
+      AsyncGenerator<{ owner: string; joined_time?: number } | { member: string; joined_time?: number }, void, undefined>
     >();
     const never = () => {
       // @ts-expect-error — the names travel separately: `username` is not a parameter here
@@ -93,7 +93,15 @@ describe("operation method types", () => {
       void items(raw, "listGroupMembers");
       // @ts-expect-error — the iterator sets the paging parameters itself
       void items(raw, "listGroupMembers", { group_id: "g", pagenum: 2 });
+      // @ts-expect-error — above the documented maximum page size (1000)
+      void items(raw, "listGroupMembers", { group_id: "g" }, { pageSize: 2500 });
+      // @ts-expect-error — above the documented maximum limit (50)
+      void withOperations(raw).pages("listThreads", {}, { pageSize: 51 });
+      // @ts-expect-error — a per-call fetch would bypass auth and retries
+      void im.addGroupMember({ group_id: "g", username: "u" }, { fetch: async () => new Response() });
     };
+    expectTypeOf(items).toBeCallableWith(raw, "listGroupMembers", { group_id: "g" }, { pageSize: 1000 });
+    expectTypeOf(items).toBeCallableWith(raw, "listGroupMembers", { group_id: "g" }, { pageSize: 2500 as number });
     expectTypeOf(items).toBeCallableWith(raw, "listThreads");
     const both = withOperations(raw);
     expectTypeOf(both.items).toBeCallableWith("listThreads", { sort: "asc" }, { pageSize: 10 });
@@ -102,7 +110,7 @@ describe("operation method types", () => {
     expect(never).toBeTypeOf("function");
   });
 
-  it("the compiler rejects a wrong parameter name (fixture compiled with the TypeScript API)", () => {
+  it("the compiler rejects a wrong parameter name and a page size above the maximum (fixture compiled with the TypeScript API)", () => {
     const dir = dirname(fileURLToPath(import.meta.url));
     const config = ts.getParsedCommandLineOfConfigFile(join(dir, "..", "tsconfig.json"), {}, {
       ...ts.sys,
@@ -118,6 +126,9 @@ describe("operation method types", () => {
       'export const ok = im.addGroupMember({ group_id: "g", username: "u" });',
       'export const wrong = im.addGroupMember({ group_id: "g", usrname: "u" });',
       'export const unknown = im.noSuchOperation({});',
+      'import { items } from "../src/operations/index.js";',
+      'export const big = items(createClient({ baseUrl: "https://h.example" }, "t"), "listGroupMembers", { group_id: "g" }, { pageSize: 2500 });',
+      'export const fits = items(createClient({ baseUrl: "https://h.example" }, "t"), "listGroupMembers", { group_id: "g" }, { pageSize: 1000 });',
     ].join("\n");
     const host = ts.createCompilerHost(config.options);
     const readFile = host.readFile.bind(host);
@@ -132,6 +143,7 @@ describe("operation method types", () => {
     expect(byLine).toEqual([
       [5, 2561], // Object literal may only specify known properties... Did you mean to write 'username'?
       [6, 2339], // Property 'noSuchOperation' does not exist
+      [8, 2322], // pageSize 2500 is above listGroupMembers' documented maximum
     ]);
   }, 60_000);
 });

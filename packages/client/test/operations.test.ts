@@ -9,20 +9,22 @@ import { operationMethods, withOperations } from "../src/operations/index.js";
 
 const TOKEN = "YWMt-operations-test-token";
 
-type SpecParameter = { name: string; in: string; example?: unknown };
+type SpecParameter = { name: string; in: string; example?: unknown; schema?: { pattern?: string } };
 const spec = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve("@easemob-openapi/spec/openapi.dereferenced.json"), "utf8"),
 ) as { paths: Record<string, Record<string, { operationId?: string; parameters?: SpecParameter[] }>> };
 
-/** A path parameter's documented example, for the few whose pattern refuses a placeholder. */
-function pathExample(id: OperationId, name: string): unknown {
+/** "n1", unless the path parameter's pattern refuses it (a numeric message ID, an hour as yyyyMMddHH): then its spec example. */
+function placeholder(id: OperationId, name: string): unknown {
   for (const item of Object.values(spec.paths)) {
     for (const operation of Object.values(item)) {
       if (operation.operationId !== id) continue;
-      return operation.parameters?.find((p) => p.in === "path" && p.name === name)?.example;
+      const parameter = operation.parameters?.find((p) => p.in === "path" && p.name === name);
+      const pattern = parameter?.schema?.pattern;
+      return pattern && !new RegExp(pattern, "u").test("n1") ? parameter.example : "n1";
     }
   }
-  return undefined;
+  return "n1";
 }
 
 /** A fetch that records what it is handed and answers with `answer(request)` (default 200 `{}`). */
@@ -32,7 +34,11 @@ function recorder(answer: (request: Request) => Response | Promise<Response> = (
   const fetch = async (request: Request) => {
     request.signal.throwIfAborted();
     requests.push(request);
-    if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const type = request.headers.get("Content-Type") ?? "";
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      // Form fields, read back as an object of their text values.
+      bodies.push(Object.fromEntries(new URLSearchParams(await request.clone().text())));
+    } else if (type.startsWith("multipart/form-data")) {
       // A multipart body, read back as its fields (a file part as its text).
       const form = await request.clone().formData();
       const fields: Record<string, unknown> = {};
@@ -134,12 +140,9 @@ describe("operation methods against the mock", () => {
 describe("operation methods, routed by the generated table", () => {
   /** Path values a guard accepts, for any operation: a name, or two for a list parameter. */
   function samplePath(id: OperationId): Record<string, unknown> {
-    const { pathParams } = operationsById[id] as { pathParams: Record<string, { kind: string; pattern?: string }> };
-    // "n1", unless the parameter's pattern refuses it (a numeric message ID, an hour as yyyyMMddHH): then its spec example.
-    const single = (name: string, pattern?: string) => (pattern && !new RegExp(pattern, "u").test("n1") ? pathExample(id, name) : "n1");
-    return Object.fromEntries(
-      Object.entries(pathParams).map(([name, { kind, pattern }]) => [name, kind === "list" ? ["n1", "n2"] : single(name, pattern)]),
-    );
+    const { path, batch } = operationsById[id] as { path: string; batch?: { in: string; name: string } };
+    const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+    return Object.fromEntries(names.map((name) => [name, batch?.in === "path" && batch.name === name ? ["n1", "n2"] : placeholder(id, name)]));
   }
 
   it.each(Object.keys(operationsById) as OperationId[])("%s is callable by name and sends its method and path", async (id) => {
@@ -148,15 +151,15 @@ describe("operation methods, routed by the generated table", () => {
       string,
       (...args: unknown[]) => Promise<unknown>
     >;
-    const route = operationsById[id] as { method: string; path: string; body?: boolean; multipart?: readonly string[] };
+    const route = operationsById[id] as { method: string; path: string; body?: boolean; bodyType?: string; multipart?: readonly string[] };
     const path = samplePath(id);
     await (route.body ? methods[id]!(path, { probe: 1 }) : methods[id]!(path));
     expect(requests).toHaveLength(1);
     const expected = route.path.replace(/\{([^{}]+)\}/g, (_, name: string) => [path[name]].flat().join(","));
     expect(requests[0]!.method).toBe(route.method.toUpperCase());
     expect(new URL(requests[0]!.url).pathname).toBe(`/o/a${expected}`);
-    // A multipart body sends each field as a part (a non-file field as its text).
-    expect(bodies[0]).toEqual(route.body ? (route.multipart ? { probe: "1" } : { probe: 1 }) : undefined);
+    // A multipart body sends each field as a part, form fields as `probe=1` (a non-file field as its text).
+    expect(bodies[0]).toEqual(route.body ? (route.multipart || route.bodyType ? { probe: "1" } : { probe: 1 }) : undefined);
   });
 
   it("sends a multipart body as a form, a file part given as text or a Blob as a file", async () => {

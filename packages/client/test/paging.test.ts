@@ -2,7 +2,7 @@ import { startMock, type MockServer } from "@easemob-openapi/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../src/create-client.js";
 import { EasemobApiError } from "../src/errors.js";
-import { items, pages } from "../src/operations/index.js";
+import { items, pages, PagingError } from "../src/operations/index.js";
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -98,11 +98,17 @@ describe("cursor paging against the mock (Prism answers page, then end)", () => 
       { member: "user2" },
     ]);
     expect(urls).toEqual(["?pagenum=1&pagesize=3"]);
-    // With pagesize 2 every page is full, so the loop goes on (here until maxPages).
+    // With pagesize 2 every page is full, and the mock answers the same page for every pagenum:
+    // the loop stops on the repeat instead of going on forever.
     urls.length = 0;
-    const all = await collect(items(client, "listGroupMembers", { group_id: "10XXXX85" }, { pageSize: 2, maxPages: 3 }));
-    expect(all).toHaveLength(6);
-    expect(urls).toEqual(["?pagenum=1&pagesize=2", "?pagenum=2&pagesize=2", "?pagenum=3&pagesize=2"]);
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const member of items(client, "listGroupMembers", { group_id: "10XXXX85" }, { pageSize: 2 })) seen.push(member);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PagingError);
+    expect(error).toMatchObject({ operationId: "listGroupMembers", pagenum: 2, message: expect.stringContaining("listGroupMembers: pagenum 2") });
+    expect(seen).toHaveLength(2);
+    expect(urls).toEqual(["?pagenum=1&pagesize=2", "?pagenum=2&pagesize=2"]);
   });
 });
 
@@ -206,7 +212,7 @@ describe("paging rules, against a list the test controls", () => {
         { entities: [{ id: "t1" }], cursor: "same" },
       ],
     });
-    await expect(collect(items(client, "listThreads", {}))).rejects.toThrow(/cursor it was sent/);
+    await expect(collect(items(client, "listThreads", {}))).rejects.toThrow(PagingError);
     expect(urls).toHaveLength(2);
   });
 
@@ -228,4 +234,63 @@ describe("paging rules, against a list the test controls", () => {
     }
     expect(urls).toHaveLength(2);
   });
+
+  it("cursor lists: a cursor that comes back after others (a cycle of any length) ends the loop with a PagingError", async () => {
+    const { client, urls } = listServer({
+      script: [
+        { entities: [{ id: "t1" }], cursor: "c1" },
+        { entities: [{ id: "t2" }], cursor: "c2" },
+        { entities: [{ id: "t3" }], cursor: "c3" },
+        { entities: [{ id: "t4" }], cursor: "c1" },
+      ],
+    });
+    const error = await collect(items(client, "listThreads", {})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PagingError);
+    expect(error).toMatchObject({ operationId: "listThreads", cursor: "c1", message: expect.stringContaining('listThreads: cursor "c1" came back') });
+    expect(urls.map((u) => u.searchParams.get("cursor"))).toEqual([null, "c1", "c2", "c3"]);
+  });
+
+  it("cursor lists: fresh cursors that keep bringing the same items end the loop", async () => {
+    const { client, urls } = listServer({
+      script: Array.from({ length: 10 }, (_, i) => ({ entities: [{ id: "t1" }, { id: "t2" }], cursor: `fresh-${i}` })),
+    });
+    const error = await collect(items(client, "listThreads", {})).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "PagingError", cursor: "fresh-0", message: expect.stringContaining("same items as an earlier page") });
+    expect(urls).toHaveLength(2);
+  });
+
+  it("cursor lists: items repeating with a period above one (A, B, A) are caught too", async () => {
+    const page = (id: string, cursor: string) => ({ entities: [{ id }], cursor });
+    const { client, urls } = listServer({ script: [page("a", "c1"), page("b", "c2"), page("a", "c3"), page("b", "c4")] });
+    await expect(collect(items(client, "listThreads", {}))).rejects.toMatchObject({ name: "PagingError", cursor: "c2" });
+    expect(urls).toHaveLength(3);
+  });
+
+  it("pagenum lists: a server answering the same full page for every pagenum ends the loop, naming the page", async () => {
+    const urls: string[] = [];
+    const fetch = async (request: Request) => {
+      urls.push(new URL(request.url).search);
+      return Response.json({ data: [{ member: "u1" }, { member: "u2" }] });
+    };
+    const client = createClient({ baseUrl: "https://h.example/o/a", fetch }, "t");
+    const error = await collect(items(client, "listGroupMembers", { group_id: "g1" }, { pageSize: 2 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PagingError);
+    expect(error).toMatchObject({ operationId: "listGroupMembers", pagenum: 2 });
+    expect(urls).toEqual(["?pagenum=1&pagesize=2", "?pagenum=2&pagesize=2"]);
+  });
+
+  it.each([
+    ["listGroupMembers", 2500, "from 1 to 1000"],
+    ["listGroupMembers", 0, "from 1 to 1000"],
+    ["listGroupMembers", 1.5, "from 1 to 1000"],
+    ["listThreads", 51, "from 1 to 50"],
+  ] as const)("%s: pageSize %d is refused before anything is sent", async (id, pageSize, range) => {
+    const { client, urls } = listServer({ total: 3 });
+    const size: number = pageSize;
+    const loop: AsyncIterable<unknown> =
+      id === "listThreads" ? items(client, id, {}, { pageSize: size }) : items(client, id, { group_id: "g1" }, { pageSize: size });
+    await expect(collect(loop)).rejects.toMatchObject({ name: "InvalidRequestError", field: "options.pageSize", message: expect.stringContaining(range) });
+    expect(urls).toHaveLength(0);
+  });
 });
+

@@ -1,7 +1,5 @@
-import createFetchClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { createClient } from "../src/index.js";
-import { pathGuardFor } from "../src/path-guard.js";
 import { recordingFetch } from "./recording-fetch.js";
 
 function client() {
@@ -69,40 +67,79 @@ describe("path values that would change the request are refused before sending",
 });
 
 describe("path values outside a parameter's pattern are refused", () => {
-  const routes = [
-    {
-      method: "delete",
-      path: "/chatrooms/{chatroom_id}",
-      pathParams: { chatroom_id: { kind: "single" as const, pattern: "^(?!super_admin$)[^,]+$" } },
-    },
-    { method: "get", path: "/rooms/{ids}", pathParams: { ids: { kind: "list" as const, pattern: "^[0-9]+$" } } },
-  ];
-
-  async function send(path: string, values: Record<string, unknown>) {
-    const { fetch, requests } = recordingFetch();
-    const client = createFetchClient<Record<string, never>>({ baseUrl: "https://h.example", fetch });
-    client.use(pathGuardFor(routes));
-    const request = client.request as unknown as (m: string, p: string, i: object) => Promise<unknown>;
-    const outcome = await request(path === "/rooms/{ids}" ? "get" : "delete", path, { params: { path: values } }).catch(
-      (e: unknown) => e,
-    );
-    return { outcome, requests };
-  }
-
   it("a reserved word is not sent as an ID", async () => {
-    const { outcome, requests } = await send("/chatrooms/{chatroom_id}", { chatroom_id: "super_admin" });
+    const { im, requests } = client();
+    const outcome = await im.DELETE("/chatrooms/{chatroom_id}", { params: { path: { chatroom_id: "super_admin" } } }).catch((e: unknown) => e);
     expect(outcome).toMatchObject({ name: "InvalidRequestError", field: "path.chatroom_id" });
     expect(requests).toHaveLength(0);
   });
 
   it("each list item is matched", async () => {
-    const { outcome, requests } = await send("/rooms/{ids}", { ids: ["12", "x"] });
-    expect(outcome).toMatchObject({ field: "path.ids[1]" });
+    const { im, requests } = client();
+    const outcome = await im.GET("/chatrooms/{chatroom_id}", { params: { path: { chatroom_id: ["12", "super_admin"] } } }).catch((e: unknown) => e);
+    expect(outcome).toMatchObject({ field: "path.chatroom_id[1]" });
     expect(requests).toHaveLength(0);
   });
 
   it("matching values are sent", async () => {
-    const { requests } = await send("/chatrooms/{chatroom_id}", { chatroom_id: "super_admins" });
-    expect(requests.map((r) => r.url)).toEqual(["https://h.example/chatrooms/super_admins"]);
+    const { im, requests } = client();
+    await im.DELETE("/chatrooms/{chatroom_id}", { params: { path: { chatroom_id: "super_admins" } } });
+    expect(requests.map((r) => r.url)).toEqual(["https://h.example/o/a/chatrooms/super_admins"]);
+  });
+});
+
+describe("the URL actually sent is checked, whatever the path serializer did", () => {
+  /** Substitutes values as they are, without encoding: a serializer that lets anything through. */
+  const passThrough = (path: string, params: Record<string, unknown>) =>
+    path.replace(/\{([^{}]+)\}/g, (_, name: string) => [params[name]].flat().join(","));
+
+  function withSerializer() {
+    const recorder = recordingFetch();
+    return { ...recorder, im: createClient({ baseUrl: "https://h.example/o/a", fetch: recorder.fetch, pathSerializer: passThrough }, "t") };
+  }
+
+  it.each([
+    ["u1?x=1", "a query"],
+    ["u1#frag", "a fragment"],
+    ["%2E%2E", "an encoded dot segment"],
+    ["u1%2Fadmin", "an encoded slash"],
+  ])("a configured pass-through pathSerializer cannot send %j (%s)", async (username) => {
+    const { im, requests } = withSerializer();
+    const outcome = await im
+      .DELETE("/chatgroups/{group_id}/admin/{username}", { params: { path: { group_id: "g1", username } } })
+      .catch((e: unknown) => e);
+    expect(outcome).toMatchObject({ name: "InvalidRequestError", field: expect.stringMatching(/^path/) });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("nor can one given per call", async () => {
+    const { im, requests } = client();
+    const outcome = await im
+      .DELETE("/chatgroups/{group_id}/admin/{username}", {
+        params: { path: { group_id: "g1", username: "u1?x=1" } },
+        pathSerializer: passThrough,
+      })
+      .catch((e: unknown) => e);
+    expect(outcome).toMatchObject({ name: "InvalidRequestError", field: "path.username" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("values that merely contain ?, # or % are sent encoded, as asked", async () => {
+    const { im, requests } = client();
+    await im.DELETE("/chatgroups/{group_id}/admin/{username}", { params: { path: { group_id: "g1", username: "a?b#c%d" } } });
+    expect(requests.map((r) => r.url)).toEqual(["https://h.example/o/a/chatgroups/g1/admin/a%3Fb%23c%25d"]);
+  });
+
+  it("a per-call fetch or baseUrl is refused: it would bypass auth and retries, or send the token elsewhere", async () => {
+    const { im, requests } = client();
+    const other = recordingFetch();
+    const viaFetch = await im.GET("/chatgroups/{group_id}/users", { params: { path: { group_id: "g1" } }, fetch: other.fetch }).catch((e: unknown) => e);
+    expect(viaFetch).toMatchObject({ name: "InvalidRequestError", field: "init.fetch" });
+    const viaBase = await im
+      .GET("/chatgroups/{group_id}/users", { params: { path: { group_id: "g1" } }, baseUrl: "https://evil.example/o/a" })
+      .catch((e: unknown) => e);
+    expect(viaBase).toMatchObject({ name: "InvalidRequestError", field: "init.baseUrl" });
+    expect(requests).toHaveLength(0);
+    expect(other.requests).toHaveLength(0);
   });
 });

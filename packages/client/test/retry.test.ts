@@ -357,3 +357,23 @@ describe("withRetries: hygiene", () => {
     expect(server.received).toHaveLength(2);
   });
 });
+
+describe("withRetries: waits longer than a Node timer can hold", () => {
+  const beyondTimers = 2 ** 31 + 5_000;
+
+  it("a timeoutMs above 2^31 - 1 ms does not time out at once", async () => {
+    server.script({ status: 200, body: "{}" });
+    const response = await client({ ...fast, timeoutMs: beyondTimers })(request("GET"));
+    expect(response.status).toBe(200);
+  });
+
+  it("a Retry-After above 2^31 - 1 ms is waited, not retried at once", async () => {
+    server.script({ status: 503, headers: { "Retry-After": String(Math.ceil(beyondTimers / 1000)) } }, 200);
+    const controller = new AbortController();
+    const pending = client({ ...fast, maxElapsedMs: Infinity })(request("GET", { signal: controller.signal }));
+    await delay(150);
+    controller.abort();
+    expect(await rejection(pending)).toMatchObject({ name: "AbortError" });
+    expect(server.received).toHaveLength(1);
+  });
+});

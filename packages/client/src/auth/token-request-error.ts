@@ -1,3 +1,5 @@
+import { tokenOperationId } from "../generated/path-rules.js";
+
 export interface TokenRequestErrorFields {
   /** HTTP status of the token endpoint's answer; `undefined` when no answer arrived (network failure). */
   status?: number | undefined;
@@ -9,17 +11,16 @@ export interface TokenRequestErrorFields {
   exception?: string | undefined;
 }
 
-const MAX_TEXT = 200;
-
 /**
- * The token endpoint (`getToken`) did not hand out a usable app token: it refused the request
- * (`status`, `error`, `error_description` from its body), answered without a usable token, or could
- * not be reached (`status` undefined, the network error as `cause`). Never carries the client secret
- * or any token: text from the server is cleaned of both before it is kept.
+ * The token endpoint (`POST /token`) did not hand out a usable app token: it refused the request
+ * (`status`, `error`, `error_description` from its body), answered without a usable token or with a
+ * redirect, or could not be reached (`status` undefined, the network error as `cause`). Never carries
+ * the client secret or any token: text from the server is cleaned of both, and capped, before it is
+ * kept.
  */
 export class TokenRequestError extends Error {
   override readonly name = "TokenRequestError";
-  readonly operationId = "getToken";
+  readonly operationId = tokenOperationId;
   readonly status: number | undefined;
   readonly error: string | undefined;
   readonly error_description: string | undefined;
@@ -39,16 +40,4 @@ export class TokenRequestError extends Error {
   get errorDescription(): string | undefined {
     return this.error_description;
   }
-}
-
-/**
- * Server text as it may be kept in an error: any `secrets` and bearer credentials cut out, on one
- * line, at most 200 characters.
- */
-export function cleanText(value: unknown, secrets: readonly string[]): string | undefined {
-  if (typeof value !== "string") return undefined;
-  let text = value;
-  for (const secret of secrets) if (secret !== "") text = text.split(secret).join("[redacted]");
-  text = text.replace(/\bBearer\s+\S+/gi, "Bearer [redacted]").replace(/\s+/g, " ").trim();
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }

@@ -1,4 +1,5 @@
 import type { FetchLike } from "../fetch-like.js";
+import type { Secrets } from "../secrets.js";
 
 export type { FetchLike };
 
@@ -26,20 +27,27 @@ export type Auth = string | ClientCredentials | TokenFunction;
 
 /** Hands out the token to send, and a new one after the server refused one. */
 export interface TokenSource {
-  /** The token to send now (fetched or created on first use, reused while fresh). */
-  current(): Promise<string>;
+  /** The token to send now, when one is at hand and fresh (no waiting, no request). */
+  peek(): string | undefined;
+  /**
+   * The token to send now (fetched or created on first use, reused while valid). `signal` ends the
+   * wait for it (rejecting with its reason), not a token request other callers share.
+   */
+  current(signal?: AbortSignal): Promise<string>;
   /**
    * A token to replace `rejected`, which the server answered 401 to. Concurrent calls with the same
    * rejected token share one renewal; a source that cannot renew returns `rejected` itself.
    */
-  renew(rejected: string): Promise<string>;
+  renew(rejected: string, signal?: AbortSignal): Promise<string>;
 }
 
 export interface TokenContext {
   /** Absolute URL of the token endpoint, e.g. `https://a1.easemob.com/my-org/my-app/token`. */
   tokenUrl: string;
-  /** Sends the token request. */
+  /** Sends the token request (with retries: it is safe to repeat). */
   fetch: FetchLike;
+  /** Learns every token handed out and the client secret, so that errors can cut them out. */
+  secrets?: Secrets;
   /** Milliseconds since the epoch; injectable for tests. Default `Date.now`. */
   now?: () => number;
 }

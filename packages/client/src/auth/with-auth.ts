@@ -2,16 +2,6 @@ import { InvalidRequestError } from "../errors.js";
 import { isUsableToken } from "./bearer.js";
 import type { FetchLike, TokenSource } from "./types.js";
 
-/** Waits for `promise`, or rejects with the abort reason as soon as `signal` aborts. */
-function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 function authorize(request: Request, token: string): Request {
   // Checked before Headers.set, whose error message would quote the token.
   if (!isUsableToken(token)) throw new InvalidRequestError("token", "is empty or has characters a header cannot carry");
@@ -29,12 +19,12 @@ function authorize(request: Request, token: string): Request {
 export function withAuth(fetch: FetchLike, tokens: TokenSource): FetchLike {
   return async (request) => {
     const replay = request.body === null ? undefined : request.clone();
-    const token = await unlessAborted(tokens.current(), request.signal);
+    const token = tokens.peek() ?? (await tokens.current(request.signal));
     const response = await fetch(authorize(request, token));
     if (response.status !== 401) return response;
     let renewed: string;
     try {
-      renewed = await unlessAborted(tokens.renew(token), request.signal);
+      renewed = await tokens.renew(token, request.signal);
     } catch (error) {
       await response.body?.cancel().catch(() => undefined);
       throw error;

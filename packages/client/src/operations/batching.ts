@@ -1,6 +1,8 @@
 import type { EasemobClient } from "../create-client.js";
-import type { operationsById } from "../generated/operations.js";
-import { callOperation, routeOf } from "./call.js";
+import { EasemobApiError, InvalidRequestError, UnexpectedResponseError } from "../errors.js";
+import type { OperationId, operationsById } from "../generated/operations.js";
+import { nameProblem } from "../path-guard.js";
+import { callOperation, routeOf, type Route } from "./call.js";
 import type { BatchOperationId, BodyOf, CallInit, DataOf, ParamsOf } from "./types.js";
 
 type BatchOf<Id extends BatchOperationId> = (typeof operationsById)[Id] extends { batch: infer B extends { in: string; name: string } } ? B : never;
@@ -12,9 +14,9 @@ export type BatchParams<Id extends BatchOperationId> = BatchOf<Id>["in"] extends
 export type BatchBody<Id extends BatchOperationId> = BatchOf<Id>["in"] extends "body" ? Omit<BodyOf<Id>, BatchOf<Id>["name"]> : never;
 
 export interface BatchOptions {
-  /** Names per call; default: the spec's `maxItems` for the list, else all names in one call. */
+  /** Names per call: a whole number from 1 to the spec's `maxItems` for the list; default that maximum, else all names in one call. */
   maxItems?: number;
-  /** Calls in flight at once; default 1 (the API is rate limited per app). */
+  /** Calls in flight at once, a whole number >= 1; default 1 (the API is rate limited per app). */
   concurrency?: number;
   /** Per-call options for every call (signal, headers...). */
   init?: CallInit;
@@ -33,24 +35,54 @@ export type BatchArgs<Id extends BatchOperationId> = {} extends BodyOption<Id>
 
 export interface NameFailure {
   name: string;
-  /** The server's per-name `reason`, or why the name counts as failed. */
+  /** The server's per-name `reason`, or why the name counts as failed (or unknown). */
   reason: string;
-  /** The error of the call that failed as a whole, when that is why. */
+  /** The error of the call that failed as a whole, or the `InvalidRequestError` of a name never sent. */
   error?: Error;
 }
 
 export interface BatchResult<Id extends BatchOperationId> {
   /** Names the server reports done, in the order given. */
   succeeded: string[];
-  /** Names not done, in the order given, each with its reason. */
+  /**
+   * Names not done, each with its reason: first the invalid names, never sent, then, in the order
+   * given, those the server refused (a per-name result, or a refusal of the whole call).
+   */
   failed: NameFailure[];
+  /**
+   * Names whose call was sent but whose answer was lost (502, 504, a network error, a timeout, an
+   * abort in flight, a success that was not JSON): the server may or may not have applied it, so
+   * read the state before trying again.
+   */
+  unknown: NameFailure[];
+  /** Names given more than once (ignoring case, as the server does): each was sent once, the first time. */
+  duplicates: string[];
+  /** Names whose call was never started (only after an abort). */
+  notSent: string[];
   /** One per call that failed as a whole (an `EasemobApiError`, or a transport error). */
   errors: Error[];
   /** The 200 answers, in call order. */
   responses: DataOf<Id>[];
 }
 
-type Outcome = { ok: true } | { ok: false; reason: string; error?: Error };
+/**
+ * The batch was aborted (its `init.signal`): no call is started after that, the calls in flight
+ * are given up, and `result` says what had happened by then — what was applied, what failed, what
+ * is unknown (the calls in flight among them) and what was never sent. The abort reason is `cause`.
+ */
+export class BatchAbortedError<Id extends BatchOperationId = BatchOperationId> extends Error {
+  override readonly name = "BatchAbortedError";
+  readonly operationId: Id;
+  readonly result: BatchResult<Id>;
+
+  constructor(operationId: Id, result: BatchResult<Id>, reason: unknown) {
+    super(`${operationId}: batch aborted; ${result.succeeded.length} names done, ${result.notSent.length} not sent`, { cause: reason });
+    this.operationId = operationId;
+    this.result = result;
+  }
+}
+
+type Outcome = { kind: "done" } | { kind: "failed" | "unknown"; reason: string; error?: Error };
 
 function perNameRecords(data: unknown): Record<string, unknown>[] | undefined {
   const body = (typeof data === "object" && data !== null ? data : {}) as { data?: unknown; entities?: unknown };
@@ -77,26 +109,74 @@ function outcomesOf(data: unknown, names: readonly string[]): Outcome[] {
     for (const record of records) byName.set(String(record["user"]).toLowerCase(), record);
     return names.map((name) => {
       const record = byName.get(name.toLowerCase());
-      if (!record) return { ok: false, reason: "the answer has no result for this name" };
-      if (record["result"] === true) return { ok: true };
+      if (!record) return { kind: "failed", reason: "the answer has no result for this name" };
+      if (record["result"] === true) return { kind: "done" };
       const reason = typeof record["reason"] === "string" ? record["reason"] : `result: ${JSON.stringify(record["result"])}`;
-      return { ok: false, reason };
+      return { kind: "failed", reason };
     });
   }
   const added = (data as { data?: { newmembers?: unknown } } | undefined)?.data?.newmembers;
   if (Array.isArray(added)) {
     const set = new Set(added.map((n) => String(n).toLowerCase()));
-    return names.map((name) => (set.has(name.toLowerCase()) ? { ok: true } : { ok: false, reason: "not listed in data.newmembers" }));
+    return names.map((name) => (set.has(name.toLowerCase()) ? { kind: "done" } : { kind: "failed", reason: "not listed in data.newmembers" }));
   }
-  return names.map(() => ({ ok: true }));
+  return names.map(() => ({ kind: "done" }));
+}
+
+/** Whether a call that failed as a whole may still have been applied: it was sent and its answer was lost. */
+function answerLost(error: Error): boolean {
+  if (error instanceof EasemobApiError) return error.status === 502 || error.status === 504;
+  return error instanceof UnexpectedResponseError || error instanceof TypeError || error.name === "TimeoutError";
+}
+
+function wholeNumber(field: string, value: number, max: number): number {
+  if (!Number.isInteger(value) && value !== Infinity) throw new InvalidRequestError(field, "must be a whole number");
+  if (value < 1 || value > max) throw new InvalidRequestError(field, `must be from 1 to ${max}`);
+  return value;
+}
+
+/** Splits `names` into those to send (once each), those refused before sending, and the repeats. */
+function sortNames(names: readonly unknown[], spec: NonNullable<Route["batch"]>) {
+  const toSend: string[] = [];
+  const invalid: NameFailure[] = [];
+  const duplicates: string[] = [];
+  const seen = new Set<string>();
+  const pattern = spec.pattern === undefined ? undefined : new RegExp(spec.pattern, "u");
+  names.forEach((name, i) => {
+    const problem =
+      typeof name !== "string" || name === ""
+        ? "must be a non-empty string"
+        : spec.in === "path"
+          ? nameProblem(name, spec.pattern)
+          : pattern && !pattern.test(name)
+            ? `must match ${spec.pattern}`
+            : undefined;
+    if (problem) {
+      const error = new InvalidRequestError(`names[${i}]`, problem);
+      invalid.push({ name: String(name), reason: error.message, error });
+    } else if (seen.has((name as string).toLowerCase())) duplicates.push(name as string);
+    else {
+      seen.add((name as string).toLowerCase());
+      toSend.push(name as string);
+    }
+  });
+  return { toSend, invalid, duplicates };
 }
 
 /**
  * Sends `names` through a batch operation in as many calls as its documented maximum requires
  * (the spec's `maxItems` of the list path parameter or body property, from the generated
- * table), and merges the answers name by name. A call refused as a whole (e.g. 403 "none are
- * members", 404 group not found) marks all its names failed with that error and the next call
- * still goes; an aborted signal stops everything and rejects.
+ * table), and merges the answers name by name.
+ *
+ * - Invalid names (empty, not a string, or breaking the spec's rules for the list, e.g. a comma in
+ *   a path list) are never sent: they are reported in `failed` with an `InvalidRequestError`, and
+ *   the valid names are still sent.
+ * - A name given more than once (ignoring case) is sent once and listed in `duplicates`.
+ * - A call refused as a whole (e.g. 403 "none are members", 404 group not found) marks all its
+ *   names failed with that error; a call whose answer was lost (502, 504, network error, timeout)
+ *   marks them unknown. Either way the next call still goes.
+ * - An abort of `init.signal` starts no further call and rejects with a `BatchAbortedError`
+ *   whose `result` holds what was done by then.
  *
  *     const result = await batch(im.raw, "addGroupMembers", { group_id }, names);
  *     result.failed; // [{ name, reason, error? }]
@@ -108,46 +188,56 @@ export async function batch<Id extends BatchOperationId>(
   names: readonly string[],
   ...[options]: BatchArgs<Id>
 ): Promise<BatchResult<Id>> {
-  const spec = routeOf(id).batch;
-  if (!spec) throw new TypeError(`${id} is not a batch operation`);
-  const { maxItems = spec.maxItems ?? Infinity, concurrency = 1, init, body } = (options ?? {}) as BatchOptions & { body?: object };
-  if (!(maxItems >= 1) || !(concurrency >= 1)) throw new RangeError("maxItems and concurrency must be at least 1");
+  const spec = routeOf(id as OperationId).batch;
+  if (!spec) throw new InvalidRequestError("id", `${id} is not a batch operation`);
+  const { maxItems: askedMax, concurrency: askedConcurrency = 1, init, body } = (options ?? {}) as BatchOptions & { body?: object };
+  const documented = spec.maxItems ?? Infinity;
+  const maxItems = wholeNumber("options.maxItems", askedMax ?? documented, documented);
+  const concurrency = wholeNumber("options.concurrency", askedConcurrency, Infinity);
+  if (!Array.isArray(names)) throw new InvalidRequestError("names", "must be an array of names");
 
-  const unique = [...new Set(names)];
+  const { toSend, invalid, duplicates } = sortNames(names, spec);
   const chunks: string[][] = [];
-  for (let i = 0; i < unique.length; i += maxItems) chunks.push(unique.slice(i, i + maxItems));
+  for (let i = 0; i < toSend.length; i += maxItems) chunks.push(toSend.slice(i, i + maxItems));
 
   const results: { outcomes: Outcome[]; data?: unknown; error?: Error }[] = [];
+  const signal = init?.signal ?? undefined;
   let next = 0;
   const worker = async () => {
-    while (next < chunks.length) {
-      init?.signal?.throwIfAborted();
+    while (next < chunks.length && !signal?.aborted) {
       const index = next++;
       const chunk = chunks[index]!;
       try {
         const data =
           spec.in === "path"
-            ? await callOperation(client, id, { ...params, [spec.name]: chunk }, undefined, init)
-            : await callOperation(client, id, params, { ...body, [spec.name]: chunk }, init);
+            ? await callOperation(client, id as OperationId, { ...params, [spec.name]: chunk }, undefined, init)
+            : await callOperation(client, id as OperationId, params, { ...body, [spec.name]: chunk }, init);
         results[index] = { outcomes: outcomesOf(data, chunk), data };
       } catch (error) {
-        if (init?.signal?.aborted) throw error;
         const failure = error instanceof Error ? error : new Error(String(error));
-        results[index] = { outcomes: chunk.map(() => ({ ok: false, reason: failure.message, error: failure })), error: failure };
+        // A call given up in flight may have reached the server as well.
+        const kind = signal?.aborted || answerLost(failure) ? "unknown" : "failed";
+        results[index] = { outcomes: chunk.map(() => ({ kind, reason: failure.message, error: failure })), error: failure };
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
 
-  const merged: BatchResult<Id> = { succeeded: [], failed: [], errors: [], responses: [] };
-  results.forEach(({ outcomes, data, error }, index) => {
-    if (error) merged.errors.push(error);
-    else merged.responses.push(data as DataOf<Id>);
-    outcomes.forEach((outcome, i) => {
-      const name = chunks[index]![i]!;
-      if (outcome.ok) merged.succeeded.push(name);
-      else merged.failed.push({ name, reason: outcome.reason, ...(outcome.error ? { error: outcome.error } : {}) });
+  const merged: BatchResult<Id> = { succeeded: [], failed: [...invalid], unknown: [], duplicates, notSent: [], errors: [], responses: [] };
+  chunks.forEach((chunk, index) => {
+    const result = results[index];
+    if (!result) {
+      merged.notSent.push(...chunk);
+      return;
+    }
+    if (result.error) merged.errors.push(result.error);
+    else merged.responses.push(result.data as DataOf<Id>);
+    result.outcomes.forEach((outcome, i) => {
+      const name = chunk[i]!;
+      if (outcome.kind === "done") merged.succeeded.push(name);
+      else merged[outcome.kind].push({ name, reason: outcome.reason, ...(outcome.error ? { error: outcome.error } : {}) });
     });
   });
+  if (signal?.aborted) throw new BatchAbortedError(id, merged, signal.reason);
   return merged;
 }

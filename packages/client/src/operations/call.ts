@@ -1,24 +1,27 @@
 import type { Middleware } from "openapi-fetch";
 import type { EasemobClient } from "../create-client.js";
-import { EasemobApiError } from "../errors.js";
+import { EasemobApiError, UnexpectedResponseError } from "../errors.js";
 import { operationsById, type OperationId } from "../generated/operations.js";
+import { secretsOf } from "../secrets.js";
 import type { CallInit } from "./types.js";
 
 /** One row of the generated table, as the run-time code reads it. */
 export interface Route {
   method: string;
   path: string;
-  pathParams: Readonly<Record<string, unknown>>;
   body?: boolean;
   /** The body goes as multipart/form-data; these parts are files. */
   multipart?: readonly string[];
   /** The 200 answer is a file's bytes, read as a Blob. */
   binary?: boolean;
-  batch?: { in: "path" | "body"; name: string; maxItems?: number };
+  /** The body is sent as this media type (form fields) instead of JSON. */
+  bodyType?: string;
+  batch?: { in: "path" | "body"; name: string; maxItems?: number; pattern?: string };
   paging?: {
     kind: "page" | "cursor";
     items: string;
     size?: number;
+    max?: number;
     start?: number;
     cursor?: string;
     names?: { page: string; size: string };
@@ -33,7 +36,7 @@ type LooseRequest = (
   init: CallInit & {
     params: { path: Record<string, unknown>; query: Record<string, unknown> };
     body?: unknown;
-    parseAs?: "json" | "blob";
+    parseAs: "text" | "blob";
   },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
@@ -58,8 +61,9 @@ export function formDataOf(body: unknown, files: readonly string[]): FormData {
 
 /**
  * Sends one operation through the openapi-fetch client (so its middleware — the path guard,
- * auth — applies): `params` is split into path and query by the generated table. Resolves to
- * the parsed 200 answer; throws an `EasemobApiError` for any answer >= 400.
+ * auth — applies): `params` is split into path and query by the operation's path template.
+ * Resolves to the parsed 200 answer; throws an `EasemobApiError` for any answer >= 400, and an
+ * `UnexpectedResponseError` for a success whose body is not JSON.
  */
 export async function callOperation(
   client: EasemobClient,
@@ -72,7 +76,7 @@ export async function callOperation(
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params ?? {})) {
-    if (value !== undefined) (key in route.pathParams ? path : query)[key] = value;
+    if (value !== undefined) (route.path.includes(`{${key}}`) ? path : query)[key] = value;
   }
   let urlPath: string | undefined;
   // Records the path actually sent (prefix included, query excluded) for the error, never headers.
@@ -82,15 +86,26 @@ export async function callOperation(
     },
   };
   const method = route.method.toUpperCase();
-  // A file download answers bytes; its errors are still JSON.
-  const binary = route.binary ? { parseAs: "blob" as const, headers: { Accept: "application/octet-stream, application/json", ...init?.headers } } : {};
+  // A file download answers bytes (its errors are still JSON); form fields say so, and openapi-fetch encodes them.
+  const accept = route.binary ? { Accept: "application/octet-stream, application/json" } : {};
+  const contentType = route.bodyType && body !== undefined ? { "Content-Type": route.bodyType } : {};
+  const headers = { ...accept, ...contentType, ...init?.headers };
   const { data, error, response } = await (client.request as unknown as LooseRequest)(method, route.path, {
     ...init,
-    ...binary,
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
     params: { path, query },
     ...(body === undefined ? {} : { body: route.multipart ? formDataOf(body, route.multipart) : body }),
+    // Parsed here, so that a body that is not JSON fails with the operation named; a download stays a Blob.
+    parseAs: route.binary ? "blob" : "text",
     middleware: [...(init?.middleware ?? []), recordPath],
   });
-  if (response.ok) return data;
-  throw EasemobApiError.from(response, error, { operationId: id, method, path: route.path, urlPath });
+  const context = { operationId: id, method, path: route.path, urlPath };
+  if (!response.ok) throw EasemobApiError.from(response, error, context, secretsOf(client));
+  if (route.binary) return data;
+  if (typeof data !== "string" || data === "") return undefined;
+  try {
+    return JSON.parse(data);
+  } catch {
+    throw new UnexpectedResponseError(response, data, context, secretsOf(client));
+  }
 }

@@ -6,8 +6,8 @@ import type { BatchOperationId, DataOf, OperationMethods, PagedOperationId } fro
 
 /** The paging and batching helpers, bound to one client. */
 export interface BoundHelpers {
-  pages<Id extends PagedOperationId>(id: Id, ...args: PageArgs<Id>): AsyncGenerator<DataOf<Id>, void, undefined>;
-  items<Id extends PagedOperationId>(id: Id, ...args: PageArgs<Id>): AsyncGenerator<ItemOf<Id>, void, undefined>;
+  pages<Id extends PagedOperationId, Size extends number = number>(id: Id, ...args: PageArgs<Id, Size>): AsyncGenerator<DataOf<Id>, void, undefined>;
+  items<Id extends PagedOperationId, Size extends number = number>(id: Id, ...args: PageArgs<Id, Size>): AsyncGenerator<ItemOf<Id>, void, undefined>;
   batch<Id extends BatchOperationId>(
     id: Id,
     params: BatchParams<Id>,

@@ -1,8 +1,17 @@
 export { callOperation } from "./call.js";
 export { operationMethods } from "./methods.js";
 export { withOperations, type BoundHelpers, type OperationsClient } from "./client.js";
-export { items, pages, type ItemOf, type PageArgs, type PageOptions, type PageParams } from "./paging.js";
-export { batch, type BatchArgs, type BatchBody, type BatchOptions, type BatchParams, type BatchResult, type NameFailure } from "./batching.js";
+export { items, pages, PagingError, type ItemOf, type MaxPageSizeOf, type PageArgs, type PageOptions, type PageParams } from "./paging.js";
+export {
+  batch,
+  BatchAbortedError,
+  type BatchArgs,
+  type BatchBody,
+  type BatchOptions,
+  type BatchParams,
+  type BatchResult,
+  type NameFailure,
+} from "./batching.js";
 export type {
   BatchOperationId,
   BodyOf,

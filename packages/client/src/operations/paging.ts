@@ -1,6 +1,9 @@
 import type { EasemobClient } from "../create-client.js";
-import type { operationsById } from "../generated/operations.js";
+import { InvalidRequestError } from "../errors.js";
+import type { OperationId, operationsById } from "../generated/operations.js";
+import { capped } from "../server-text.js";
 import { callOperation, routeOf } from "./call.js";
+import type { Above } from "./number-literals.js";
 import type { CallInit, DataOf, PagedOperationId, ParamsOf } from "./types.js";
 
 type PagingOf<Id extends PagedOperationId> = (typeof operationsById)[Id] extends { paging: infer P extends { items: string } } ? P : never;
@@ -20,13 +23,31 @@ type PagingNames<Id extends PagedOperationId> = PagingOf<Id> extends { names: { 
 /** The parameters of a paged operation other than the paging ones, which the iterator sets. */
 export type PageParams<Id extends PagedOperationId> = Omit<ParamsOf<Id>, "pagenum" | "pagesize" | "cursor" | "limit" | PagingNames<Id>>;
 
-/** `(params, options?)`, with `params` optional when the list needs none (e.g. `listThreads`). */
-export type PageArgs<Id extends PagedOperationId> = {} extends PageParams<Id>
-  ? [params?: PageParams<Id>, options?: PageOptions]
-  : [params: PageParams<Id>, options?: PageOptions];
+/** The largest page size the spec allows for the operation; `never` when it states none. */
+export type MaxPageSizeOf<Id extends PagedOperationId> = PagingOf<Id> extends { max: infer M extends number } ? M : never;
+
+/** Refuses, at compile time, a `pageSize` literal above the documented maximum. */
+type PageSizeCheck<Id extends PagedOperationId, Size extends number> = [MaxPageSizeOf<Id>] extends [never]
+  ? {}
+  : Above<Size, MaxPageSizeOf<Id>> extends true
+    ? { pageSize?: never }
+    : {};
+
+type OptionsArg<Id extends PagedOperationId, Size extends number> = PageOptions & { pageSize?: Size } & PageSizeCheck<Id, Size>;
+
+/**
+ * `(params, options?)`, with `params` optional when the list needs none (e.g. `listThreads`). A
+ * `pageSize` literal above the spec's maximum does not compile; any other value above it throws.
+ */
+export type PageArgs<Id extends PagedOperationId, Size extends number = number> = {} extends PageParams<Id>
+  ? [params?: PageParams<Id>, options?: OptionsArg<Id, Size>]
+  : [params: PageParams<Id>, options?: OptionsArg<Id, Size>];
 
 export interface PageOptions {
-  /** `pagesize` or `limit` to ask for; default: the documented default, else its maximum, else 100 (`pagenum` lists). */
+  /**
+   * `pagesize` or `limit` to ask for: a whole number from 1 to the documented maximum; default:
+   * the documented default, else its maximum, else 100 (`pagenum` lists).
+   */
   pageSize?: number;
   /** First `pagenum` (default: the spec's first page, 1 unless documented otherwise). */
   startPage?: number;
@@ -36,6 +57,28 @@ export interface PageOptions {
   maxPages?: number;
   /** Per-call options for every request (signal, headers...). */
   init?: CallInit;
+}
+
+/**
+ * A paged list that would never end: a cursor came back that was already sent, or a page repeated
+ * the items of an earlier one (a server that ignores the cursor or `pagenum`). Names the operation
+ * and the cursor or page number at which the loop stopped.
+ */
+export class PagingError extends Error {
+  override readonly name = "PagingError";
+  readonly operationId: OperationId;
+  /** The cursor that came back again, or that brought a repeated page. */
+  readonly cursor: string | undefined;
+  /** The page number whose answer repeated an earlier page. */
+  readonly pagenum: number | undefined;
+
+  constructor(operationId: OperationId, where: { cursor?: string; pagenum?: number }, what: string) {
+    const at = where.pagenum !== undefined ? `pagenum ${where.pagenum}` : `cursor ${JSON.stringify(capped(where.cursor ?? "", 100))}`;
+    super(`${operationId}: ${at} ${what}; stopping instead of asking for the same pages forever`);
+    this.operationId = operationId;
+    this.cursor = where.cursor;
+    this.pagenum = where.pagenum;
+  }
 }
 
 /** Page size for a `pagenum` list whose spec states neither a default nor a maximum. */
@@ -59,6 +102,34 @@ function cursorOf(data: unknown, path = "properties.cursor"): string | undefined
 }
 
 /**
+ * A 53-bit fingerprint of a page's items (two multiply-xor lanes over the JSON text, as in the
+ * public-domain cyrb53): enough to notice a page seen before without keeping every page.
+ */
+function fingerprint(items: unknown[]): number {
+  const text = JSON.stringify(items);
+  let a = 0xdeadbeef;
+  let b = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 2654435761);
+    b = Math.imul(b ^ code, 1597334677);
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 4294967296 * (2097151 & b) + (a >>> 0);
+}
+
+/** The caller's page size, checked against the spec's maximum (types refuse only literals above it). */
+function checkedPageSize(id: OperationId, requested: number | undefined, max: number | undefined): number | undefined {
+  if (requested === undefined) return undefined;
+  if (!Number.isInteger(requested) || requested < 1 || (max !== undefined && requested > max)) {
+    const range = max === undefined ? "a whole number >= 1" : `a whole number from 1 to ${max} (the documented maximum of ${id})`;
+    throw new InvalidRequestError("options.pageSize", `must be ${range}`);
+  }
+  return requested;
+}
+
+/**
  * The pages of a paged list, each the operation's full 200 answer, requested one after the
  * other as the loop asks for them (empty pages are not yielded). Which operations are paged,
  * how, and where their items are comes from the generated table.
@@ -68,56 +139,64 @@ function cursorOf(data: unknown, path = "properties.cursor"): string | undefined
  *   the next pagenum until a page comes back shorter").
  * - `cursor` lists: each answer's cursor (`properties.cursor`, or the top-level `cursor` where
  *   the spec puts it there) is sent back until a page holds no items or no cursor comes back.
+ *
+ * Either way a `PagingError` ends a list that would never end: a cursor that comes back after it
+ * was sent (a cycle of any length), or a page with exactly the items of an earlier page.
  */
-export async function* pages<Id extends PagedOperationId>(
+export async function* pages<Id extends PagedOperationId, Size extends number = number>(
   client: EasemobClient,
   id: Id,
-  ...[params, options = {}]: PageArgs<Id>
+  ...[params, options = {}]: PageArgs<Id, Size>
 ): AsyncGenerator<DataOf<Id>, void, undefined> {
   const paging = routeOf(id).paging;
-  if (!paging) throw new TypeError(`${id} is not a paged operation`);
+  if (!paging) throw new InvalidRequestError("id", `${id} is not a paged operation`);
   const maxPages = options.maxPages ?? Infinity;
+  const pageSize = checkedPageSize(id, options.pageSize, paging.max);
   const call = (paged: object) => callOperation(client, id, { ...params, ...paged }, undefined, options.init) as Promise<DataOf<Id>>;
+  const seenPages = new Set<number>();
+  /** Whether these items were already served by an earlier page (and remembers them). */
+  const repeated = (items: unknown[]) => seenPages.size === seenPages.add(fingerprint(items)).size;
 
   if (paging.kind === "page") {
-    const size = options.pageSize ?? paging.size ?? FALLBACK_PAGE_SIZE;
+    const size = pageSize ?? paging.size ?? FALLBACK_PAGE_SIZE;
     const names = paging.names ?? { page: "pagenum", size: "pagesize" };
     for (let pagenum = options.startPage ?? paging.start ?? 1, sent = 0; sent < maxPages; pagenum++, sent++) {
       const data = await call({ [names.page]: pagenum, [names.size]: size });
-      const count = listAt(data, paging.items).length;
-      if (count === 0) return;
+      const list = listAt(data, paging.items);
+      if (list.length === 0) return;
+      if (repeated(list)) throw new PagingError(id, { pagenum }, "answered the same items as an earlier page");
       yield data;
-      if (count < size) return;
+      if (list.length < size) return;
     }
     return;
   }
 
   let cursor = options.cursor;
+  const sentCursors = new Set<string>();
   for (let sent = 0; sent < maxPages; sent++) {
-    const data = await call({
-      ...(options.pageSize === undefined ? {} : { limit: options.pageSize }),
-      ...(cursor === undefined ? {} : { cursor }),
-    });
+    if (cursor !== undefined) sentCursors.add(cursor);
+    const data = await call({ ...(pageSize === undefined ? {} : { limit: pageSize }), ...(cursor === undefined ? {} : { cursor }) });
     // Only an empty page ends a cursor list. A short page does not: the seed (002) says the
     // last page with data still carries a cursor, and it promises no more than that `limit`
     // is a maximum — so a page shorter than `limit` may be followed by more, and the cursor's
     // presence says nothing either. The one sure end marker is the empty page after the last
     // one, which costs a single extra request per listing.
-    if (listAt(data, paging.items).length === 0) return;
+    const list = listAt(data, paging.items);
+    if (list.length === 0) return;
+    if (repeated(list)) throw new PagingError(id, { cursor: cursor ?? "" }, "brought the same items as an earlier page");
     yield data;
     const next = cursorOf(data, paging.cursor);
     if (next === undefined) return;
-    // A cursor that does not move would ask for the same page forever.
-    if (next === cursor) throw new Error(`${id}: the server answered with the cursor it was sent; stopping to avoid an endless loop`);
+    if (sentCursors.has(next)) throw new PagingError(id, { cursor: next }, "came back after it was already sent");
     cursor = next;
   }
 }
 
 /** The items of a paged list, one at a time, across all its pages (see `pages`). */
-export async function* items<Id extends PagedOperationId>(
+export async function* items<Id extends PagedOperationId, Size extends number = number>(
   client: EasemobClient,
   id: Id,
-  ...args: PageArgs<Id>
+  ...args: PageArgs<Id, Size>
 ): AsyncGenerator<ItemOf<Id>, void, undefined> {
   const path = routeOf(id).paging?.items ?? "";
   for await (const page of pages(client, id, ...args)) yield* listAt(page, path) as ItemOf<Id>[];

@@ -31,10 +31,12 @@ export type DataOf<Id extends OperationId> = Op<Id>["responses"] extends { 200: 
     ? Blob
     : unknown;
 
-/** Per-call options: an abort signal, extra headers (e.g. the mock's `Prefer`), a fetch, middleware... */
+/**
+ * Per-call options: an abort signal, extra headers (e.g. the mock's `Prefer`), middleware... Not a
+ * `fetch`: one given per call would bypass auth and retries (give it as `config.fetch`).
+ */
 export type CallInit = Omit<RequestInit, "body" | "headers" | "method"> & {
   headers?: HeadersOptions;
-  fetch?: (input: Request) => Promise<Response>;
   middleware?: Middleware[];
 };
 

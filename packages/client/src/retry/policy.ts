@@ -10,8 +10,10 @@
  * | any other status        | none                           | returned as is: 2xx succeeded, other 4xx/5xx would fail the same way again |
  *
  * A POST (or PATCH) is therefore retried only when the server answered 429 or 503, i.e. when
- * it cannot have applied the request. An abort (the caller's signal or the timeout) is never
- * retried.
+ * it cannot have applied the request; the app-token request is the exception, retried like a GET,
+ * since asking again for a token changes nothing. An abort (the caller's signal or the timeout)
+ * is never retried, nor is an error the client raised itself (an invalid parameter, a refused
+ * token request): only a `TypeError` from the fetch counts as a network error.
  *
  * Waits: exponential backoff with full jitter,
  * `random() * min(maxDelayMs, baseDelayMs * 2^(attempt - 1))` after attempt `attempt`
@@ -62,12 +64,16 @@ export const RETRY_POLICY: readonly RetryPolicyRow[] = [
   },
 ];
 
-/** Whether an attempt with this method that ended with this status (or network error) is retried. */
-export function isRetryable(method: string, outcome: AttemptOutcome): boolean {
+/**
+ * Whether an attempt with this method that ended with this status (or network error) is retried.
+ * `idempotent` marks a request that is safe to repeat whatever its method (the token request: a
+ * POST that changes nothing on the server).
+ */
+export function isRetryable(method: string, outcome: AttemptOutcome, idempotent = false): boolean {
   const upper = method.toUpperCase();
   for (const row of RETRY_POLICY) {
     if (!row.outcomes.includes(outcome)) continue;
-    return row.methods === "all" || row.methods.includes(upper);
+    return row.methods === "all" || idempotent || row.methods.includes(upper);
   }
   return false;
 }

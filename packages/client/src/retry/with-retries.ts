@@ -1,6 +1,8 @@
 import type { FetchLike } from "../fetch-like.js";
 import { backoffMs, isRetryable, NETWORK_ERROR, retryAfterMs } from "./policy.js";
 
+/** Node's timers fire at once past 2^31 - 1 ms (about 24.8 days): longer waits are cut to that. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RetryOptions {
   /** Total attempts including the first; default 4; 1 disables retries. */
@@ -46,8 +48,10 @@ interface Settings {
  *   `AbortError` by default, `TimeoutError` for the timeout) and sends nothing more.
  * - The bodies of responses that are retried are cancelled so their connections are freed.
  * - It never logs, and the errors it raises itself never contain header values.
+ * - `idempotent: true` retries the request like a GET whatever its method (the token request).
+ * - Every wait, and the timeout, is at most `MAX_TIMER_MS`.
  */
-export function withRetries(fetch: FetchLike, options: RetryOptions = {}): FetchLike {
+export function withRetries(fetch: FetchLike, options: RetryOptions = {}, { idempotent = false } = {}): FetchLike {
   const settings = resolveOptions(options);
   if (settings.maxAttempts === 1 && settings.timeoutMs === undefined) return fetch;
 
@@ -74,14 +78,14 @@ export function withRetries(fetch: FetchLike, options: RetryOptions = {}): Fetch
         response = await fetch(sent);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        if (last || !(error instanceof TypeError) || !isRetryable(method, NETWORK_ERROR)) throw error;
+        if (last || !(error instanceof TypeError) || !isRetryable(method, NETWORK_ERROR, idempotent)) throw error;
         const wait = backoffMs(attempt, settings, settings.random);
         if (performance.now() - started + wait > budgetMs) throw error;
         await sleep(wait, signal);
         continue;
       }
 
-      if (last || !isRetryable(method, response.status)) return response;
+      if (last || !isRetryable(method, response.status, idempotent)) return response;
       const wait = retryAfterMs(response.headers, Date.now()) ?? backoffMs(attempt, settings, settings.random);
       if (performance.now() - started + wait > budgetMs) return response;
       discard(response);
@@ -112,7 +116,7 @@ function resolveOptions(options: RetryOptions): Settings {
     if (typeof settings.timeoutMs !== "number" || !Number.isFinite(settings.timeoutMs) || settings.timeoutMs <= 0) {
       throw new RangeError("retry option timeoutMs must be a finite number > 0");
     }
-    settings.timeoutMs = Math.ceil(settings.timeoutMs);
+    settings.timeoutMs = Math.min(MAX_TIMER_MS, Math.ceil(settings.timeoutMs));
   }
   if (typeof settings.random !== "function") throw new TypeError("retry option random must be a function");
   return settings;
@@ -132,7 +136,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    }, Math.min(ms, MAX_TIMER_MS));
     signal.addEventListener("abort", onAbort, { once: true });
   });
 }
