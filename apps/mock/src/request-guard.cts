@@ -7,13 +7,22 @@
 //   value into an array, which its array deserializer cannot take (stoplightio/prism#2710);
 // - a JSON body nested deeper than Prism can log kills it while it logs a violation: refused;
 // - CONNECT never reaches a request listener, so Node would drop the connection: a 405;
+// - a multipart body whose file part has no Content-Type (curl -F 'file=x;filename=f') makes
+//   Prism's multipart parser throw outside any handler: refused with a 400;
 // - the official Java and PHP SDKs send JSON bodies with no Content-Type, or labelled
 //   form-urlencoded, and the server reads them as JSON: so does the mock (a body labelled
 //   form-urlencoded that is not JSON stays form fields: some operations take those);
 // - a violation message with non-ASCII text cannot go into the `sl-violations` header
 //   (Node refuses the header and the request hangs, stoplightio/prism#1934): escaped.
 import http = require('node:http');
+import nodeModule = require('node:module');
 import stream = require('node:stream');
+
+// The multipart parser Prism validates with: a body it cannot parse throws inside Prism,
+// outside any request handler, and ends the process.
+const multipart = nodeModule.createRequire(require.resolve('@stoplight/prism-http'))('parse-multipart-data') as {
+  parse(body: Buffer, boundary: string): unknown[];
+};
 
 type Listener = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -58,6 +67,18 @@ function jsonDepth(text: string): number {
     else if (c === 0x7d || c === 0x5d) depth--;
   }
   return deepest;
+}
+
+/** False only for a multipart body that the parser Prism uses would throw on. */
+function parsesAsMultipart(type: string | undefined, body: Buffer): boolean {
+  const boundary = /^\s*multipart\/form-data\s*;.*?boundary="?([^";]+)"?/i.exec(type ?? '')?.[1];
+  if (!boundary) return true;
+  try {
+    multipart.parse(body, boundary);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function splitUrl(url: string): [path: string, rest: string] {
@@ -131,6 +152,10 @@ function guarded(listener: Listener): Listener {
       // A form label on a body that is JSON (curl's default, from the PHP SDK); a real form body stays a form.
       if (!type?.trim() || (READ_AS_JSON.test(type) && /^\s*[[{]/.test(body.toString('utf8', 0, 64)))) {
         request.headers['content-type'] = 'application/json';
+      }
+      if (!parsesAsMultipart(request.headers['content-type'], body)) {
+        refuse(response, 400, ['request', 'body'], 'The multipart/form-data body cannot be parsed (a part with a filename needs a Content-Type)');
+        return;
       }
       if (/json/i.test(request.headers['content-type'] ?? '') && jsonDepth(body.toString('utf8')) > MAX_BODY_DEPTH) {
         refuse(response, 400, ['request', 'body'], `The request body nests deeper than ${MAX_BODY_DEPTH} levels`);

@@ -69,6 +69,19 @@ describe('requests that used to stop Prism', () => {
     await expectStillServing();
   });
 
+  it('refuses a multipart body whose file part has no Content-Type (curl -F "file=x;filename=f")', async () => {
+    const boundary = 'XXguardXX';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="file"\r\n\r\nhello\r\n--${boundary}--\r\n`;
+    const response = await send('/my-org/my-app/chatgroups/g1/share_files', {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error_description).toContain('multipart');
+    await expectStillServing();
+  });
+
   it('answers CONNECT with a 405 instead of dropping the connection', async () => {
     const answer = await rawRequest(mock.port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 405 /);
