@@ -31,6 +31,16 @@ const visit = (file, area) => {
   for (const target of refsOf(file)) visit(target, area);
 };
 
+/** An operation's (or webhook's) file: present, named after the operationId it holds, and walked for its pieces. */
+function checkOperationFile(where, ref, name, area, namingRule) {
+  const file = path.join(root, ref);
+  if (!fs.existsSync(file)) return problems.push(`${where}: ${ref} is missing`);
+  const { operationId } = parse(fs.readFileSync(file, 'utf8'));
+  if (operationId !== name) problems.push(`${ref}: its operationId is ${operationId}; ${namingRule}`);
+  visit(file, area);
+}
+
+const WEBHOOKS = 'webhooks';
 for (const [route, item] of Object.entries(doc.paths ?? {})) {
   for (const [method, operation] of Object.entries(item)) {
     const ref = operation?.$ref;
@@ -44,18 +54,10 @@ for (const [route, item] of Object.entries(doc.paths ?? {})) {
       problems.push(`${where}: ${ref} is not resources/<area>/<operationId>.yaml`);
       continue;
     }
-    const file = path.join(root, ref);
-    if (!fs.existsSync(file)) {
-      problems.push(`${where}: ${ref} is missing`);
-      continue;
-    }
-    const { operationId } = parse(fs.readFileSync(file, 'utf8'));
-    if (operationId !== match[2]) problems.push(`${ref}: its operationId is ${operationId}; the file must be named after it`);
-    visit(file, match[1]);
+    checkOperationFile(where, ref, match[2], match[1], 'the file must be named after it');
   }
 }
 
-const WEBHOOKS = 'webhooks';
 for (const [name, item] of Object.entries(doc.webhooks ?? {})) {
   for (const [method, operation] of Object.entries(item)) {
     const ref = operation?.$ref;
@@ -65,14 +67,7 @@ for (const [name, item] of Object.entries(doc.webhooks ?? {})) {
       problems.push(`${where}: must be a $ref to ${expected} (the webhook's key is its operationId)`);
       continue;
     }
-    const file = path.join(root, ref);
-    if (!fs.existsSync(file)) {
-      problems.push(`${where}: ${ref} is missing`);
-      continue;
-    }
-    const { operationId } = parse(fs.readFileSync(file, 'utf8'));
-    if (operationId !== name) problems.push(`${ref}: its operationId is ${operationId}; the file and the webhook's key must be named after it`);
-    visit(file, WEBHOOKS);
+    checkOperationFile(where, ref, name, WEBHOOKS, "the file and the webhook's key must be named after it");
   }
 }
 const webhookFiles = new Set(Object.keys(doc.webhooks ?? {}).map((name) => path.join(root, WEBHOOKS, `${name}.yaml`)));
