@@ -12,16 +12,17 @@ export interface SpecOperation {
   webhook: boolean;
 }
 
-/** A tag as Redoc shows it: one page, linked from the sidebar by its display name. */
-export interface TagPage {
+/** A vendor area (an `x-tagGroups` entry): one page of the docs, linked from the header by its name. */
+export interface AreaPage {
   name: string;
-  displayName: string;
+  tags: string[];
   operations: SpecOperation[];
 }
 
 interface BundledSpec {
   info: { title: string; version: string };
   tags?: { name: string; 'x-displayName'?: string }[];
+  'x-tagGroups'?: { name: string; tags: string[] }[];
   paths: Record<string, Record<string, unknown>>;
   webhooks?: Record<string, Record<string, unknown>>;
 }
@@ -43,11 +44,8 @@ export const operations: SpecOperation[] = [
   ...operationsOf(Object.values(spec.webhooks ?? {}), true),
 ];
 
-// Redoc also gives a page to a tag that operations use but the top-level list does not declare.
-const tagNames = [...new Set([...(spec.tags ?? []).map((tag) => tag.name), ...operations.flatMap((op) => op.tags)])];
-
-export const tagPages: TagPage[] = tagNames.map((name) => ({
+export const areaPages: AreaPage[] = (spec['x-tagGroups'] ?? []).map(({ name, tags }) => ({
   name,
-  displayName: spec.tags?.find((tag) => tag.name === name)?.['x-displayName'] ?? name,
-  operations: operations.filter((op) => op.tags.includes(name)),
+  tags,
+  operations: operations.filter((op) => op.tags.some((tag) => tags.includes(tag))),
 }));
