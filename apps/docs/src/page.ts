@@ -4,6 +4,7 @@
 import { homeFile, type Area } from './areas.js';
 import { pageIds } from './page-ids.js';
 import { headerHeight, type RenderedSpec } from './redoc-render.js';
+import type { SearchIndex } from './search.js';
 
 export const assetFiles = {
   redoc: 'assets/redoc.standalone.js',
@@ -81,7 +82,15 @@ ${rendered.styles}
 `;
 }
 
+const searchIndexAssignment = 'window.docsSearchIndex = ';
+
 /** assets/search-index.js: the index as a script, which a page opened from disk can load (a fetch it could not). */
-export function searchIndexScript(index: unknown): string {
-  return `window.docsSearchIndex = ${scriptJson(index)};\n`;
+export function searchIndexScript(index: SearchIndex): string {
+  return `${searchIndexAssignment}${scriptJson(index)};\n`;
+}
+
+/** The index a search-index.js holds, read back without running it. */
+export function searchIndexOfScript(script: string): SearchIndex {
+  if (!script.startsWith(searchIndexAssignment)) throw new Error('not a search index script');
+  return JSON.parse(script.slice(searchIndexAssignment.length).trimEnd().replace(/;$/, '')) as SearchIndex;
 }

@@ -81,7 +81,12 @@ export function loadSearchIndex(index: SearchIndex): Searcher {
       // Every term first, so a full title ranks its own operation first; any term when none has all.
       const all = miniSearch.search(query, { combineWith: 'AND' });
       const results: SearchResult[] = all.length > 0 ? all : miniSearch.search(query, { combineWith: 'OR' });
-      return results.map((result) => Object.fromEntries(storeFields.map((field) => [field, result[field]])) as unknown as SearchHit);
+      const hits = results.map((result) => Object.fromEntries(storeFields.map((field) => [field, result[field]])) as unknown as SearchHit);
+      // A query that is exactly an operationId, a path, a title or a summary names what it wants: those go first
+      // (a path's several methods all do), however the scores of longer relatives compare.
+      const wanted = query.trim().toLowerCase();
+      const exact = (hit: SearchHit) => [hit.operationId, hit.path, hit.docTitle, hit.summary].some((value) => value.toLowerCase() === wanted);
+      return [...hits.filter(exact), ...hits.filter((hit) => !exact(hit))];
     },
   };
 }

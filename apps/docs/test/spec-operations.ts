@@ -7,6 +7,10 @@ import { httpMethods } from '../src/request-examples.js';
 export interface SpecOperation {
   operationId: string;
   summary: string;
+  /** The path template, or a webhook's name. */
+  path: string;
+  /** The vendor's section title. */
+  docTitle: string;
   tags: string[];
   /** A callback the server sends (the spec's `webhooks`), not a request the reader sends. */
   webhook: boolean;
@@ -29,20 +33,17 @@ interface BundledSpec {
 
 export const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8')) as BundledSpec;
 
-const operationsOf = (items: Record<string, unknown>[], webhook: boolean): SpecOperation[] =>
-  items.flatMap((pathItem) =>
+const operationsOf = (items: Record<string, Record<string, unknown>>, webhook: boolean): SpecOperation[] =>
+  Object.entries(items).flatMap(([path, pathItem]) =>
     httpMethods
       .filter((method) => pathItem[method] !== undefined)
       .map((method) => {
-        const { operationId, summary, tags = [] } = pathItem[method] as Partial<SpecOperation>;
-        return { operationId: operationId ?? '', summary: summary ?? '', tags, webhook };
+        const { operationId = '', summary = '', tags = [], 'x-doc-title': docTitle = '' } = pathItem[method] as Partial<SpecOperation> & { 'x-doc-title'?: string };
+        return { operationId, summary, path, docTitle, tags, webhook };
       }),
   );
 
-export const operations: SpecOperation[] = [
-  ...operationsOf(Object.values(spec.paths), false),
-  ...operationsOf(Object.values(spec.webhooks ?? {}), true),
-];
+export const operations: SpecOperation[] = [...operationsOf(spec.paths, false), ...operationsOf(spec.webhooks ?? {}, true)];
 
 export const areaPages: AreaPage[] = (spec['x-tagGroups'] ?? []).map(({ name, tags }) => ({
   name,
