@@ -71,11 +71,6 @@ async function serveFile(request: IncomingMessage, response: ServerResponse): Pr
     response.writeHead(403).end();
     return;
   }
-  // Redoc links pages as /<page> but routes them as #/<page>: a link opened in a new tab lands there.
-  if (extname(requested) === '' && !existsSync(requested)) {
-    response.writeHead(302, { location: `/#${pathname}` }).end();
-    return;
-  }
   let body: Buffer;
   try {
     body = await readFile(requested);

@@ -20,14 +20,19 @@ export interface BuiltOperation {
   binary: boolean;
   /** Per response status, the summaries of its named examples, as a reader picks them. */
   exampleSummaries: Record<string, string[]>;
+  /** The summaries of the request body's named examples (the payload picker). */
+  requestExampleSummaries: string[];
 }
+
+type NamedExamples = Record<string, { summary?: string; value?: unknown }>;
 
 interface Operation {
   operationId: string;
   description?: string;
   'x-doc-title'?: string;
   'x-codeSamples'?: CodeSample[];
-  responses?: Record<string, { content?: Record<string, { examples?: Record<string, { summary?: string; value?: unknown }> }> }>;
+  requestBody?: { content?: Record<string, { examples?: NamedExamples }> };
+  responses?: Record<string, { content?: Record<string, { examples?: NamedExamples }> }>;
 }
 
 type Paths = Record<string, Record<string, unknown>>;
@@ -50,11 +55,17 @@ function operationsOf(paths: Paths): [string, string, Operation][] {
 /** The same operations with their examples resolved. */
 const resolved = new Map(operationsOf(dereferenced.paths as Paths).map(([, , operation]) => [operation.operationId, operation]));
 
-/** A status's named examples: its JSON ones, else those of its one other media type (a file download). */
-function examplesOf(operation: Operation | undefined, status: string) {
-  const content = operation?.responses?.[status]?.content ?? {};
+/** Named examples of a body: its JSON ones, else those of its first other media type (a form, a file download). */
+function examplesIn(content: Record<string, { examples?: NamedExamples }> = {}): NamedExamples {
   return (content['application/json'] ?? Object.values(content)[0])?.examples ?? {};
 }
+
+const examplesOf = (operation: Operation | undefined, status: string) => examplesIn(operation?.responses?.[status]?.content);
+const summariesOf = (examples: NamedExamples) => Object.entries(examples).map(([name, example]) => example.summary ?? name);
+
+/** Per response status, the summaries of its named examples. */
+const responseSummaries = (operation: Operation | undefined) =>
+  Object.fromEntries(Object.keys(operation?.responses ?? {}).map((status) => [status, summariesOf(examplesOf(operation, status))]));
 
 /** A 200 that is not JSON (a download): its first example, of whatever media type. */
 function firstExampleOfAnyType(operation: Operation | undefined): unknown {
@@ -74,12 +85,8 @@ export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).m
   requestPath: requestPaths.get(operation.operationId) ?? '',
   documented200: Object.values(examplesOf(resolved.get(operation.operationId), '200'))[0]?.value ?? firstExampleOfAnyType(resolved.get(operation.operationId)),
   binary: binaryOperations.has(operation.operationId),
-  exampleSummaries: Object.fromEntries(
-    Object.keys(resolved.get(operation.operationId)?.responses ?? {}).map((status) => [
-      status,
-      Object.entries(examplesOf(resolved.get(operation.operationId), status)).map(([name, example]) => example.summary ?? name),
-    ]),
-  ),
+  exampleSummaries: responseSummaries(resolved.get(operation.operationId)),
+  requestExampleSummaries: summariesOf(examplesIn(resolved.get(operation.operationId)?.requestBody?.content)),
 }));
 
 /** The ```sh blocks of the introduction that are one curl command (setup scripts are not). */
@@ -89,24 +96,37 @@ export const introCurlBlocks = [...builtSpec.info.description.matchAll(/```sh\n(
 export const introTypescriptBlocks = [...builtSpec.info.description.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 
 export interface BuiltWebhook {
+  /** The webhook's name in the spec: the `event` its receiver sample names it by. */
+  name: string;
   operationId: string;
   description: string;
   docTitle: string;
-  /** The first named example of the callback's body, which the page shows first. */
-  firstPayload: unknown;
-}
-
-interface WebhookOperation extends Operation {
-  requestBody?: { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> };
+  /** The receiver sample. */
+  samples: CodeSample[];
+  /** The documented callback bodies, by example name, in the spec's order. */
+  payloads: Record<string, unknown>;
+  requestExampleSummaries: string[];
+  exampleSummaries: Record<string, string[]>;
+  /** What the answer's body must be: the 200's named examples (the pre-send verdicts), or none. */
+  documentedAnswers: unknown[];
 }
 
 const resolvedWebhooks = new Map(
-  operationsOf((dereferenced as { webhooks?: Paths }).webhooks ?? {}).map(([, , operation]) => [operation.operationId, operation as WebhookOperation]),
+  operationsOf((dereferenced as { webhooks?: Paths }).webhooks ?? {}).map(([, , operation]) => [operation.operationId, operation]),
 );
 
-export const builtWebhooks: BuiltWebhook[] = operationsOf(builtSpec.webhooks ?? {}).map(([, , operation]) => ({
-  operationId: operation.operationId,
-  description: operation.description ?? '',
-  docTitle: operation['x-doc-title'] ?? '',
-  firstPayload: Object.values(resolvedWebhooks.get(operation.operationId)?.requestBody?.content?.['application/json']?.examples ?? {})[0]?.value,
-}));
+export const builtWebhooks: BuiltWebhook[] = operationsOf(builtSpec.webhooks ?? {}).map(([name, , operation]) => {
+  const resolvedWebhook = resolvedWebhooks.get(operation.operationId);
+  const payloads = examplesIn(resolvedWebhook?.requestBody?.content);
+  return {
+    name,
+    operationId: operation.operationId,
+    description: operation.description ?? '',
+    docTitle: operation['x-doc-title'] ?? '',
+    samples: operation['x-codeSamples'] ?? [],
+    payloads: Object.fromEntries(Object.entries(payloads).map(([key, example]) => [key, example.value])),
+    requestExampleSummaries: summariesOf(payloads),
+    exampleSummaries: responseSummaries(resolvedWebhook),
+    documentedAnswers: Object.values(examplesOf(resolvedWebhook, '200')).map((example) => example.value),
+  };
+});

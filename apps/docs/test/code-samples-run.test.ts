@@ -1,17 +1,20 @@
-// Every code sample the docs show, taken from the built page's spec: the TypeScript ones type-check
-// against the built client, and every sample runs against the mock and gets the documented 200.
+// Every code sample the docs show, taken from the built pages' spec: the TypeScript ones type-check
+// against the built client, every request sample runs against the mock and gets the documented 200,
+// and every webhook's receiver accepts the documented callback, signed, and gives the documented answer.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
+import { callbackSignature } from '@easemob-openapi/client/webhooks';
 import { startMock, type MockServer } from '@easemob-openapi/mock';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { credentialVariables, serverUrl, typescriptLabel } from '../src/code-samples.js';
-import { builtOperations, builtSpec, introCurlBlocks, introTypescriptBlocks } from './built-spec.js';
+import { callbackSecretVariable, handlerExport, receiverLabel } from '../src/webhook-samples.js';
+import { builtOperations, builtSpec, builtWebhooks, introCurlBlocks, introTypescriptBlocks } from './built-spec.js';
 
 const run = promisify(execFile);
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +22,8 @@ const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const productionOrigin = new URL(serverUrl(builtSpec.servers[0]!)).origin;
 /** Where the introduction's mock examples expect the mock. */
 const documentedMockOrigin = 'http://127.0.0.1:4010';
+/** The callback rule's secret the receivers read, and the tests sign callbacks with. */
+const callbackSecret = 'the-callback-rule-secret';
 
 interface Exchange {
   method: string;
@@ -55,6 +60,7 @@ beforeAll(async () => {
   process.env[credentialVariables.clientId] = 'YXA6-client-id';
   process.env[credentialVariables.clientSecret] = 'YXA6-client-secret';
   process.env.MOCK_URL = mock.url;
+  process.env[callbackSecretVariable] = callbackSecret;
   vi.stubGlobal('fetch', fetchViaMock);
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logged.push(args));
 }, 30_000);
@@ -69,6 +75,10 @@ afterAll(async () => {
 const typescriptSamples = builtOperations.map((operation) => {
   const sample = operation.samples.find((s) => s.label === typescriptLabel);
   return { ...operation, file: `${operation.operationId}.ts`, source: sample?.source ?? '' };
+});
+const receiverSamples = builtWebhooks.map((webhook) => {
+  const sample = webhook.samples.find((s) => s.label === receiverLabel);
+  return { ...webhook, file: `webhook-${webhook.name}.ts`, source: sample?.source ?? '' };
 });
 const introExamples = introTypescriptBlocks.map((source, i) => ({ file: `introduction-${i + 1}.ts`, source }));
 const curlSamples = builtOperations.flatMap((operation) =>
@@ -87,6 +97,18 @@ async function runCurl(command: string): Promise<{ status: number; violations: s
   };
 }
 
+/**
+ * A documented callback as the server would send it now: the examples' times are years old, so the
+ * receiver would refuse them as stale; one that carries a signature gets it recomputed for the new time.
+ */
+function signedNow(payload: Record<string, unknown>): Record<string, unknown> {
+  const timestamp = Date.now();
+  const callback = { ...payload, timestamp };
+  return typeof payload.callId === 'string' && 'security' in payload
+    ? { ...callback, security: callbackSignature(payload.callId, callbackSecret, timestamp) }
+    : callback;
+}
+
 /** Runs a TypeScript file as a user's module would run, and what it sent and logged. */
 async function runModule(file: string): Promise<{ exchanges: Exchange[]; logged: unknown[][] }> {
   exchanges.length = 0;
@@ -96,13 +118,15 @@ async function runModule(file: string): Promise<{ exchanges: Exchange[]; logged:
 }
 
 describe('TypeScript samples', () => {
-  it('exist on every operation, and the introduction has some', () => {
+  it('exist on every operation and webhook, and the introduction has some', () => {
     expect(typescriptSamples.filter((s) => !s.source).map((s) => s.operationId)).toEqual([]);
+    expect(receiverSamples.filter((s) => !s.source).map((s) => s.name)).toEqual([]);
+    expect(receiverSamples.length).toBeGreaterThan(0);
     expect(introExamples.length).toBeGreaterThanOrEqual(2);
   });
 
   it('type-check against the built client', () => {
-    const files = [...typescriptSamples, ...introExamples].map(({ file, source }) => {
+    const files = [...typescriptSamples, ...receiverSamples, ...introExamples].map(({ file, source }) => {
       writeFileSync(join(samplesDir, file), source);
       return join(samplesDir, file);
     });
@@ -129,6 +153,19 @@ describe('TypeScript samples', () => {
     const call = sent.find((e) => e.method === sample.method.toUpperCase() && e.path === sample.requestPath);
     expect(call?.status, `${sample.method.toUpperCase()} ${sample.pathTemplate} was sent and answered 200`).toBe(200);
     expect(printed).toEqual([[sample.documented200]]);
+  });
+
+  it.each(receiverSamples)('the $name receiver takes its documented callback, signed, and answers as documented', async (sample) => {
+    const module = (await import(pathToFileURL(join(samplesDir, sample.file)).href)) as Record<string, unknown>;
+    const handle = module[handlerExport] as (request: Request) => Promise<Response>;
+    const callback = signedNow(Object.values(sample.payloads)[0] as Record<string, unknown>);
+    logged.length = 0;
+    const answer = await handle(new Request('https://app.example/easemob/callbacks', { method: 'POST', body: JSON.stringify(callback) }));
+    expect(answer.status).toBe(200);
+    expect(logged, 'the handler got the callback under its own name').toEqual([[callback]]);
+    const body = await answer.text();
+    if (sample.documentedAnswers.length === 0) expect(body).toBe('');
+    else expect(sample.documentedAnswers).toContainEqual(JSON.parse(body));
   });
 
   it.each(introExamples)('introduction example $file runs against the mock', async ({ file }) => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { curlSample, typescriptSample } from '../src/code-samples.js';
 import { docTitleLine } from '../src/decorate.js';
 import { requestExamples, type DereferencedSpec, type Server } from '../src/request-examples.js';
-import { builtOperations, builtSpec } from './built-spec.js';
+import { receiverLabel, webhookReceiverSample } from '../src/webhook-samples.js';
+import { builtOperations, builtSpec, builtWebhooks } from './built-spec.js';
 
 const run = promisify(execFile);
 
@@ -88,7 +89,24 @@ describe('TypeScript samples', () => {
   });
 });
 
+describe('webhook receiver samples', () => {
+  it('answer a pre-send callback with a verdict, and accept an unsigned callback only by name', async () => {
+    const preSend = (await webhookReceiverSample({ name: 'preSendMessage', preSend: true, unsigned: false })).source;
+    expect(preSend).toMatch(/preSendEndpoint\(receiver,[\s\S]*return preSendReply\.pass\(\);/);
+    expect(preSend).not.toContain('acceptUnsigned');
+    const unsigned = (await webhookReceiverSample({ name: 'notifyThread', preSend: false, unsigned: true })).source;
+    expect(unsigned).toContain('acceptUnsigned: ["notifyThread"]');
+    expect(unsigned).toContain('if (callback.event === "notifyThread")');
+    expect(unsigned).not.toMatch(/secret: "/);
+  });
+});
+
 describe('the page spec (dist/openapi.json)', () => {
+  it('gives every webhook its vendor title first and a receiver sample', () => {
+    const wrong = builtWebhooks.filter((webhook) => !webhook.description.startsWith(docTitleLine(webhook.docTitle)) || webhook.samples.map((s) => s.label).join() !== receiverLabel);
+    expect(wrong.map((webhook) => webhook.name)).toEqual([]);
+  });
+
   it('shows each operation its vendor section title first', () => {
     const missing = builtOperations.filter((op) => !op.docTitle || !op.description.startsWith(docTitleLine(op.docTitle)));
     expect(missing.map((op) => op.operationId)).toEqual([]);

@@ -7,47 +7,46 @@ import { httpMethods } from '../src/request-examples.js';
 export interface SpecOperation {
   operationId: string;
   summary: string;
+  /** The path template, or a webhook's name. */
+  path: string;
+  /** The vendor's section title. */
+  docTitle: string;
   tags: string[];
   /** A callback the server sends (the spec's `webhooks`), not a request the reader sends. */
   webhook: boolean;
 }
 
-/** A tag as Redoc shows it: one page, linked from the sidebar by its display name. */
-export interface TagPage {
+/** A vendor area (an `x-tagGroups` entry): one page of the docs, linked from the header by its name. */
+export interface AreaPage {
   name: string;
-  displayName: string;
+  tags: string[];
   operations: SpecOperation[];
 }
 
 interface BundledSpec {
   info: { title: string; version: string };
   tags?: { name: string; 'x-displayName'?: string }[];
+  'x-tagGroups'?: { name: string; tags: string[] }[];
   paths: Record<string, Record<string, unknown>>;
   webhooks?: Record<string, Record<string, unknown>>;
 }
 
 export const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8')) as BundledSpec;
 
-const operationsOf = (items: Record<string, unknown>[], webhook: boolean): SpecOperation[] =>
-  items.flatMap((pathItem) =>
+const operationsOf = (items: Record<string, Record<string, unknown>>, webhook: boolean): SpecOperation[] =>
+  Object.entries(items).flatMap(([path, pathItem]) =>
     httpMethods
       .filter((method) => pathItem[method] !== undefined)
       .map((method) => {
-        const { operationId, summary, tags = [] } = pathItem[method] as Partial<SpecOperation>;
-        return { operationId: operationId ?? '', summary: summary ?? '', tags, webhook };
+        const { operationId = '', summary = '', tags = [], 'x-doc-title': docTitle = '' } = pathItem[method] as Partial<SpecOperation> & { 'x-doc-title'?: string };
+        return { operationId, summary, path, docTitle, tags, webhook };
       }),
   );
 
-export const operations: SpecOperation[] = [
-  ...operationsOf(Object.values(spec.paths), false),
-  ...operationsOf(Object.values(spec.webhooks ?? {}), true),
-];
+export const operations: SpecOperation[] = [...operationsOf(spec.paths, false), ...operationsOf(spec.webhooks ?? {}, true)];
 
-// Redoc also gives a page to a tag that operations use but the top-level list does not declare.
-const tagNames = [...new Set([...(spec.tags ?? []).map((tag) => tag.name), ...operations.flatMap((op) => op.tags)])];
-
-export const tagPages: TagPage[] = tagNames.map((name) => ({
+export const areaPages: AreaPage[] = (spec['x-tagGroups'] ?? []).map(({ name, tags }) => ({
   name,
-  displayName: spec.tags?.find((tag) => tag.name === name)?.['x-displayName'] ?? name,
-  operations: operations.filter((op) => op.tags.includes(name)),
+  tags,
+  operations: operations.filter((op) => op.tags.some((tag) => tags.includes(tag))),
 }));
