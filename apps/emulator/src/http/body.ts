@@ -1,0 +1,40 @@
+/**
+ * Request bodies read as the real server reads them: JSON whatever the Content-Type says (official
+ * SDKs send none, or curl's form-urlencoded default), bounded in size.
+ */
+import type { IncomingMessage } from 'node:http';
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export class BodyTooLarge extends Error {}
+
+export function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
+}
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
+
+export function parseJson(raw: Buffer): ParsedBody {
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : 'invalid JSON' };
+  }
+}
