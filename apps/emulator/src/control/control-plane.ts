@@ -42,10 +42,11 @@ export class ControlPlane {
         return { apps: Object.keys(body.apps) };
       },
       'GET /clock': () => this.clock(),
-      'POST /clock': (body: { advanceMs?: number; set?: number; real?: true }) => {
-        if (body.advanceMs !== undefined) emulator.clock.advance(body.advanceMs);
-        if (body.set !== undefined) emulator.clock.set(body.set);
+      'POST /clock': (body: { advanceMs?: number; set?: number; freeze?: boolean; real?: true }) => {
         if (body.real) emulator.clock.real();
+        if (body.set !== undefined) emulator.clock.set(body.set);
+        if (body.advanceMs !== undefined) emulator.clock.advance(body.advanceMs);
+        if (body.freeze !== undefined) emulator.clock.freeze(body.freeze);
         return this.clock();
       },
       'GET /faults': () => emulator.faults.get(),
@@ -64,7 +65,7 @@ export class ControlPlane {
 
   private clock() {
     const now = this.emulator.clock.now();
-    return { now, offsetMs: now - Date.now() };
+    return { now, offsetMs: now - Date.now(), frozen: this.emulator.clock.frozen };
   }
 
   async handle(request: IncomingMessage, response: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {

@@ -106,7 +106,8 @@ export function describeErrors(location: Location, errors: ErrorObject[]): Viola
   const error = pickError(errors);
   const field = fieldOf(error) || (location === 'body' ? '' : 'parameters');
   const where = location === 'body' ? (field ? `Request body property ${field}` : 'Request body') : `Request ${location} parameter ${field}`;
-  return { location, field, keyword: error.keyword, message: `${where} ${error.message ?? 'is invalid'}` };
+  const problem = error.keyword === 'required' ? 'is required' : (error.message ?? 'is invalid');
+  return { location, field, keyword: error.keyword, message: `${where} ${problem}` };
 }
 
 export function createValidators(document: OpenApiDocument, operations: OperationInfo[]): Map<OperationInfo, OperationValidator> {
