@@ -9,7 +9,7 @@ import { Tokens, type Credentials } from './auth.js';
 import { Clock } from './clock.js';
 import { ControlPlane } from './control/control-plane.js';
 import { Faults } from './faults.js';
-import { BodyTooLarge, MAX_BODY_BYTES, parseJson, readBody } from './http/body.js';
+import { BodyTooLarge, EMPTY_BODY, hasBody, MAX_BODY_BYTES, parseJson, readBody } from './http/body.js';
 import { envelopeKeys, successBody, type RequestFacts } from './http/envelope.js';
 import { DocumentedError, ErrorCatalog, HttpError, errorBody } from './http/errors.js';
 import { HANDLERS, INVALID_MAPPINGS } from './resources/index.js';
@@ -139,7 +139,7 @@ export class Emulator {
       const fault = this.faults.inject(appKey, operation.operationId, operation.rateLimit, now);
       if (fault) throw this.statusExample(operation, fault, now);
       if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
-      const raw = await readBody(request);
+      const raw = hasBody(request) ? await readBody(request) : EMPTY_BODY;
       const call = this.validate(served, route.params, query, raw, request, appKey, now);
       const body = this.answer(served, call, { method: request.method ?? 'GET', uri: `http://${request.headers.host ?? 'localhost'}${pathname}`, pathname, query, app: call.app, now });
       if (served.handler) return this.send(response, operation.successStatus, body);

@@ -15,6 +15,8 @@ import type { Snapshot } from '../state/snapshot.js';
 type Route = (body: any, query: URLSearchParams) => unknown;
 
 const BASE = '/_emulator';
+/** Snapshots of a loaded app (a million memberships) are far larger than any API request. */
+const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
 
 export class ControlPlane {
   private readonly routes = new Map<string, { run: Route; validate: ValidateFunction | undefined; required: boolean }>();
@@ -74,7 +76,7 @@ export class ControlPlane {
     if (!route) return invalid(`No control-plane endpoint ${request.method} ${pathname}; see ${BASE}/openapi.json`, 404);
     let raw: Buffer;
     try {
-      raw = await readBody(request);
+      raw = await readBody(request, MAX_SNAPSHOT_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLarge) return invalid('The request body is too large', 413);
       throw error;

@@ -8,13 +8,22 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export class BodyTooLarge extends Error {}
 
-export function readBody(request: IncomingMessage): Promise<Buffer> {
+export const EMPTY_BODY = Buffer.alloc(0);
+
+/** Whether the request announces a body: most GETs do not, and need no wait for one. */
+export function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  if (!hasBody(request)) return Promise.resolve(EMPTY_BODY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         request.removeAllListeners('data');
         request.resume();
         reject(new BodyTooLarge());
