@@ -9,7 +9,7 @@ import { Tokens, type Credentials } from './auth.js';
 import { Clock } from './clock.js';
 import { ControlPlane } from './control/control-plane.js';
 import { Faults } from './faults.js';
-import { BodyTooLarge, EMPTY_BODY, hasBody, MAX_BODY_BYTES, parseJson, readBody } from './http/body.js';
+import { BodyTooLarge, EMPTY_BODY, hasBody, MAX_BODY_BYTES, parseForm, parseJson, readBody } from './http/body.js';
 import { envelopeKeys, successBody, type RequestFacts } from './http/envelope.js';
 import { DocumentedError, ErrorCatalog, HttpError, errorBody } from './http/errors.js';
 import { HANDLERS, INVALID_MAPPINGS } from './resources/index.js';
@@ -195,9 +195,9 @@ export class Emulator {
     if (!validator.validatePath(path)) throw this.invalid(served, describeErrors('path', validator.validatePath.errors!), now);
     if (!validator.validateQuery(parameters)) throw this.invalid(served, describeErrors('query', validator.validateQuery.errors!), now);
     let body: unknown;
-    if (operation.bodyIsBinary) body = raw;
+    if (operation.bodyFormat === 'binary') body = raw;
     else if (validator.validateBody) {
-      const parsed = parseJson(raw);
+      const parsed = operation.bodyFormat === 'form' ? parseForm(raw) : parseJson(raw);
       if (!parsed.ok) throw this.invalid(served, { location: 'body', field: 'body', keyword: 'parse', message: `Request body is not valid JSON: ${parsed.message}` }, now);
       body = parsed.value;
       if (body === undefined) {

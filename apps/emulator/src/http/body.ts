@@ -38,6 +38,14 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** Form fields as an object; a JSON object sent to a form operation is read as JSON, as the server does. */
+export function parseForm(raw: Buffer): ParsedBody {
+  const text = raw.toString('utf8');
+  if (text.trimStart().startsWith('{')) return parseJson(raw);
+  if (text.trim() === '') return { ok: true, value: undefined };
+  return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
+}
+
 export function parseJson(raw: Buffer): ParsedBody {
   const text = raw.toString('utf8');
   if (text.trim() === '') return { ok: true, value: undefined };

@@ -81,11 +81,14 @@ export interface OperationInfo {
   method: Method;
   path: string;
   parameters: Parameter[];
-  /** Body schema of the JSON request body, with `$ref`s resolvable against the document. */
+  /** Schema of the request body (JSON or form fields), with `$ref`s resolvable against the document. */
   bodySchema: Schema | undefined;
   bodyRequired: boolean;
-  /** The request body is not JSON (a file upload): read raw, not validated. */
-  bodyIsBinary: boolean;
+  /**
+   * How the body is read: `json`; `form` for form-urlencoded fields (JSON is taken too);
+   * `binary` for anything else (a file upload), passed on raw and not validated.
+   */
+  bodyFormat: 'none' | 'json' | 'form' | 'binary';
   successStatus: number;
   /** The first documented example of the success response. */
   successExample: unknown;
@@ -174,6 +177,7 @@ function describe(document: OpenApiDocument, path: string, method: Method, item:
   const requestBody = operation.requestBody && resolveRef(document, operation.requestBody);
   const content = requestBody?.content ?? {};
   const json = content['application/json'] ?? Object.entries(content).find(([type]) => type.endsWith('+json'))?.[1];
+  const form = json ? undefined : content['application/x-www-form-urlencoded'];
   const responses = operation.responses ?? {};
   const successStatus = Object.keys(responses).map(Number).filter(code => code >= 200 && code < 300).sort()[0] ?? 200;
   const success = responses[String(successStatus)] && resolveRef(document, responses[String(successStatus)]!);
@@ -184,9 +188,9 @@ function describe(document: OpenApiDocument, path: string, method: Method, item:
     method,
     path,
     parameters: [...parameters.values()],
-    bodySchema: json?.schema,
+    bodySchema: (json ?? form)?.schema,
     bodyRequired: requestBody?.required === true,
-    bodyIsBinary: requestBody !== undefined && json === undefined,
+    bodyFormat: json ? 'json' : form ? 'form' : requestBody ? 'binary' : 'none',
     successStatus,
     successExample: firstExample(successContentType ? success?.content?.[successContentType] : undefined, document),
     successContentType,
