@@ -14,7 +14,7 @@ import { envelopeKeys, successBody, type RequestFacts } from './http/envelope.js
 import { DocumentedError, ErrorCatalog, HttpError, errorBody } from './http/errors.js';
 import { HANDLERS, INVALID_MAPPINGS } from './resources/index.js';
 import type { Call, EmulatorSettings, Handler, InvalidMapping } from './resources/module.js';
-import { operationsOf, type JsonObject, type OpenApiDocument, type OperationInfo, type PrefixKind } from './spec/document.js';
+import { operationsOf, type OpenApiDocument, type OperationInfo, type PrefixKind } from './spec/document.js';
 import { Router } from './spec/router.js';
 import { createValidators, describeErrors, type OperationValidator, type Violation } from './spec/validation.js';
 import { Store } from './state/store.js';
@@ -225,4 +225,3 @@ export class Emulator {
   }
 }
 
-export type { JsonObject };

@@ -44,6 +44,14 @@ it('accepts only issued tokens, for their own app, until they expire', async () 
   }
 });
 
+it('exchanges an Agora token sent as a Bearer header, and refuses the exchange without one', async () => {
+  const exchanged = await send(`${app()}/token`, 'POST', { grant_type: 'agora' }, { Authorization: 'Bearer agora-token' });
+  expect(exchanged.status).toBe(200);
+  expect(exchanged.body.expire_timestamp).toBeGreaterThan(Date.now());
+  expect((await send(`${app()}/chatgroups/none/users`, 'GET', undefined, { Authorization: `Bearer ${exchanged.body.access_token}` })).status).toBe(404);
+  expect((await send(`${app()}/token`, 'POST', { grant_type: 'agora' }, {})).status).toBe(401);
+});
+
 it('keeps a ttl 0 token valid forever, and reset forgets the app\'s tokens', async () => {
   const { body } = await token({ grant_type: 'client_credentials', client_id: 'app-client', client_secret: 'app-secret', ttl: 0 });
   expect(body.expires_in).toBe(0);

@@ -6,7 +6,7 @@ import { byId, entries, type Entry } from './support/spec.js';
 import { loadState, send, useEmulator } from './support/emulator.js';
 import type { Snapshot } from '../src/state/snapshot.js';
 
-const emulator = useEmulator({ maxGroupsPerUser: 2 });
+const emulator = useEmulator({ maxGroupsPerUser: 2, maxChatroomsPerUser: 1 });
 const withCredentials = useEmulator({ credentials: 'id:secret' });
 
 /** Answered globally by auth and faults, not by a resource: tested in auth and control-plane tests. */
@@ -22,7 +22,8 @@ const STATE: Snapshot['apps'][string] = {
     { id: '1002', owner: 'own', members: ['u1'], maxusers: 2 },
     { id: '1003', owner: 'own' },
   ],
-  chatrooms: [{ id: '2001', owner: 'own', members: ['u1', 'u2'] }],
+  // u1 is in one chatroom, the most this emulator allows a user.
+  chatrooms: [{ id: '2001', owner: 'own', members: ['u1', 'u2'] }, { id: '2002', owner: 'own' }],
   threads: [{ id: '3001', name: 't', owner: 'u1', groupId: G, msgId: 'm1' }],
 };
 
@@ -192,4 +193,10 @@ describe('documented errors from state and validation', () => {
     expect(answer.body.error).toBe(error.value.error);
     expect(answer.body.error_description).toMatch(pattern(error.value.error_description));
   });
+});
+
+it('answers an error that today\'s pages document before the spec carries it, in the documented wording', async () => {
+  await loadState(emulator().url, { 'my-org/my-app': STATE });
+  const answer = await send(`${emulator().url}/my-org/my-app/chatrooms/2002/users/u1`, 'POST');
+  expect([answer.status, answer.body.error, answer.body.error_description]).toEqual([403, 'exceeded_limit', 'can not join this group, reason:user u1 has joined too many chatrooms!']);
 });

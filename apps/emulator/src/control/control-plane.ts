@@ -40,7 +40,6 @@ export class ControlPlane {
       'GET /state': () => emulator.store.export(),
       'PUT /state': (body: Snapshot) => {
         emulator.store.import(body, emulator.clock.now());
-        emulator.tokens.reset();
         return { apps: Object.keys(body.apps) };
       },
       'GET /clock': () => this.clock(),

@@ -3,6 +3,7 @@
  * the user's joined rooms, announcements and custom attributes.
  */
 import { newChatroom, nextId, type Chatroom } from '../state/model.js';
+import { joinable } from './chatroom-members.js';
 import { chatroomOf, cursorPage, fail, joinRoom, leaveRoom, memberPage, userOf } from './lookup.js';
 import type { Fields, ResourceModule } from './module.js';
 
@@ -57,8 +58,8 @@ export const chatrooms: ResourceModule = {
     },
     createChatroom(call) {
       const body = call.body;
-      const owner = userOf(call, body.owner);
-      const members = [...new Set<string>(body.members ?? [])].filter(name => name !== owner.username).map(name => userOf(call, name));
+      const owner = joinable(call, userOf(call, body.owner));
+      const members = [...new Set<string>(body.members ?? [])].filter(name => name !== owner.username).map(name => joinable(call, userOf(call, name)));
       const room = newChatroom(body.roomid ?? nextId(call.app), owner.username, call.now);
       room.maxusers = body.maxusers ?? DEFAULT_MAXUSERS;
       modify(room, { ...body, maxusers: undefined });

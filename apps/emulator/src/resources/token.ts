@@ -31,6 +31,8 @@ function userToken(call: Call, username: string): Fields {
 const token: Handler = call => {
   switch (call.body.grant_type) {
     case 'agora':
+      // The Agora token travels in the Authorization header; it cannot be verified here.
+      if (!/^Bearer\s+\S/i.test(call.headers.authorization ?? '')) fail('unauthorized');
       return { access_token: call.tokens.issue(call.app.key, AGORA_TOKEN_TTL_S, call.now), expire_timestamp: call.now + AGORA_TOKEN_TTL_S * 1000 };
     case 'password': {
       const user = call.app.users.get(call.body.username);

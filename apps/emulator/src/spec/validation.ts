@@ -18,11 +18,6 @@ export interface Violation {
   message: string;
 }
 
-export interface ParsedParameters {
-  path: Record<string, unknown>;
-  query: Record<string, unknown>;
-}
-
 type Coerce = (raw: string) => unknown;
 
 interface CompiledParameter {
