@@ -8,6 +8,7 @@ import { chatroomOf, cursorPage, fail, joinRoom, leaveRoom, memberPage, userOf }
 import type { Fields, ResourceModule } from './module.js';
 
 const DEFAULT_MAXUSERS = 1000;
+const DEFAULT_PAGE = 10;
 
 function details(room: Chatroom): unknown {
   return {
@@ -52,9 +53,9 @@ export const chatrooms: ResourceModule = {
   handlers: {
     listChatrooms(call) {
       const rooms = [...call.app.chatrooms.values()].map(room => ({ id: room.id, name: room.name, owner: room.owner, affiliations_count: room.members.size }));
-      if (call.query['cursor'] === undefined && call.query['limit'] === undefined) return { data: rooms };
-      const { page, next } = cursorPage(rooms, call.query['limit'] ?? 10, call.query['cursor']);
-      return { data: page, properties: { cursor: next } };
+      // Today's page: without `limit` and `cursor`, the first 10 rooms.
+      const { page, next } = cursorPage(rooms, call.query['limit'] ?? DEFAULT_PAGE, call.query['cursor']);
+      return { data: page, ...(call.query['limit'] === undefined && call.query['cursor'] === undefined ? {} : { properties: { cursor: next } }) };
     },
     createChatroom(call) {
       const body = call.body;
