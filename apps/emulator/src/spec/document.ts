@@ -39,6 +39,7 @@ interface MediaType {
 
 interface Response {
   $ref?: string;
+  description?: string;
   content?: Record<string, MediaType>;
 }
 
@@ -140,8 +141,10 @@ function prefixKinds(servers: Server[]): Set<PrefixKind> {
   return kinds;
 }
 
+/** `x-rate-limit` as a number, a text such as `100/s`, or an object holding the number. */
 function rateLimitOf(operation: Operation): number {
-  const declared = operation['x-rate-limit'];
+  let declared = operation['x-rate-limit'];
+  if (declared && typeof declared === 'object') declared = Object.values(declared).find(value => typeof value === 'number');
   const number = typeof declared === 'number' ? declared : Number.parseInt(String(declared ?? ''), 10);
   if (Number.isFinite(number) && number > 0) return number;
   return KNOWN_RATE_LIMITS[operation.operationId] ?? DEFAULT_RATE_LIMIT;
