@@ -137,7 +137,7 @@ async function throughput(): Promise<void> {
     const turns = modes.flatMap((_, m) => rows.map(row => row[m]!));
     while (turns.some(measurement => !measurement.done)) for (const measurement of turns) if (!measurement.done) await measurement.slice(SLICE);
 
-    console.log(`Throughput: ${REQUESTS.map(r => `${r.method} ${r.path.replace(PREFIX, '')}`).join(' and ')}, alternating; keep-alive; validation on in both`);
+    console.log(`Throughput: ${REQUESTS.map(r => `${r.method} ${r.path.replace(PREFIX, '')}`).join(' and ')}, alternating; keep-alive; request validation on in both`);
     const header = ['', 'seq req/s', 'seq p50 ms', 'seq p99 ms', `${CONCURRENCY}-way req/s`, `${CONCURRENCY}-way p50`, `${CONCURRENCY}-way p99`];
     console.log(header.map((text, i) => (i === 0 ? text.padEnd(14) : text.padStart(13))).join(''));
     for (const [t, row] of rows.entries()) {
