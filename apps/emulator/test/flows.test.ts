@@ -1,0 +1,113 @@
+// Flows as a user's integration test writes them, with @easemob-openapi/client against the emulator.
+import { createClient, EasemobApiError, withOperations } from '@easemob-openapi/client';
+import { beforeEach, expect, it } from 'vitest';
+import { loadState, send, useEmulator } from './support/emulator.js';
+
+const emulator = useEmulator();
+const GROUP = '1001';
+const MEMBERS = Array.from({ length: 2500 }, (_, i) => `user${String(i + 1).padStart(4, '0')}`);
+
+function client(prefix: 'org-app' | 'app-id' = 'org-app') {
+  const endpoint = prefix === 'org-app' ? { orgName: 'my-org', appName: 'my-app' } : { appId: 'app1' };
+  return withOperations(createClient({ host: emulator().url, ...endpoint, retry: { maxAttempts: 1 } }, 'test-token'));
+}
+
+async function failure(promise: Promise<unknown>): Promise<EasemobApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof EasemobApiError)) throw new Error(`expected an EasemobApiError, got ${String(error)}`);
+  return error;
+}
+
+beforeEach(async () => {
+  // Users and the group through the control plane: the spec has no registration or group creation yet.
+  await loadState(emulator().url, {
+    'my-org/my-app': { users: ['alice', 'bob', ...MEMBERS].map(username => ({ username })), groups: [{ id: GROUP, owner: 'alice', maxusers: 3000 }] },
+  });
+});
+
+it('adds 2,500 members in batches, pages through them, and removes some', async () => {
+  const im = client();
+  const added = await im.batch('addGroupMembers', { group_id: GROUP }, MEMBERS);
+  expect(added.failed).toEqual([]);
+  expect(added.succeeded).toHaveLength(2500);
+
+  const listed: string[] = [];
+  for await (const entry of im.items('listGroupMembers', { group_id: GROUP }, { pageSize: 1000 })) listed.push('owner' in entry ? `owner:${entry.owner}` : entry.member);
+  expect(listed).toEqual(['owner:alice', ...MEMBERS]);
+
+  const removed = await im.removeGroupMembers({ group_id: GROUP, username: ['user0001', 'bob', 'user0002'] });
+  expect(removed.data).toEqual([
+    { result: true, action: 'remove_member', user: 'user0001', groupid: GROUP },
+    { result: false, action: 'remove_member', user: 'bob', groupid: GROUP, reason: `user: bob doesn't exist in group: ${GROUP}` },
+    { result: true, action: 'remove_member', user: 'user0002', groupid: GROUP },
+  ]);
+  const page = await im.listGroupMembers({ group_id: GROUP, pagenum: 1, pagesize: 3 });
+  expect(page.data).toEqual([{ owner: 'alice' }, { member: 'user0003' }, { member: 'user0004' }]);
+  expect(page.count).toBe(3);
+});
+
+it('answers the documented errors that the state causes', async () => {
+  const im = client();
+  await im.addGroupMember({ group_id: GROUP, username: 'bob' });
+
+  const again = await failure(im.addGroupMember({ group_id: GROUP, username: 'bob' }));
+  expect([again.status, again.error, again.errorDescription]).toEqual([403, 'forbidden_op', `can not join this group, reason:user: bob already in group: ${GROUP}\n`]);
+
+  const ghost = await failure(im.addGroupMember({ group_id: GROUP, username: 'ghost' }));
+  expect([ghost.status, ghost.error, ghost.errorDescription]).toEqual([404, 'resource_not_found', "username ghost doesn't exist!"]);
+
+  const noGroup = await failure(im.addGroupMember({ group_id: '404404', username: 'bob' }));
+  expect([noGroup.status, noGroup.errorDescription]).toEqual([404, 'grpID 404404 does not exist!']);
+
+  const owner = await failure(im.removeGroupMembers({ group_id: GROUP, username: ['alice'] }));
+  expect([owner.status, owner.errorDescription]).toEqual([403, 'forbidden operation on group owner!']);
+
+  const notMember = await failure(im.removeGroupMembers({ group_id: GROUP, username: ['user0001', 'user0002'] }));
+  expect([notMember.status, notMember.errorDescription]).toEqual([403, 'users [user0001, user0002] are not members of this group!']);
+
+  const sameOwner = await failure(im.transferGroupOwnership({ group_id: GROUP }, { newowner: 'alice' }));
+  expect(sameOwner.errorDescription).toBe('new owner and old owner are the same');
+  await im.transferGroupOwnership({ group_id: GROUP }, { newowner: 'bob' });
+  const members = await im.listGroupMembers({ group_id: GROUP });
+  expect(members.data).toEqual([{ owner: 'bob' }, { member: 'alice' }]);
+});
+
+it('keeps each prefix its own app', async () => {
+  await client().addGroupMember({ group_id: GROUP, username: 'bob' });
+  const elsewhere = await failure(client('app-id').listGroupMembers({ group_id: GROUP }));
+  expect([elsewhere.status, elsewhere.errorDescription]).toEqual([404, `do not find this group:${GROUP}`]);
+});
+
+it('lifts a timed mute when the clock passes it, and keeps a permanent one', async () => {
+  const im = client();
+  await im.addGroupMembers({ group_id: GROUP }, { usernames: ['bob', 'user0001'] });
+  await im.muteGroupMembers({ group_id: GROUP }, { usernames: ['bob'], mute_duration: 60_000 });
+  await im.muteGroupMembers({ group_id: GROUP }, { usernames: ['user0001'], mute_duration: -1 });
+  expect((await im.listGroupMutes({ group_id: GROUP })).data.map(mute => mute.user)).toEqual(['bob', 'user0001']);
+  await send(`${emulator().url}/_emulator/clock`, 'POST', { advanceMs: 60_001 }, {});
+  try {
+    expect((await im.listGroupMutes({ group_id: GROUP })).data).toEqual([{ user: 'user0001', expire: 4638873600000 }]);
+  } finally {
+    await send(`${emulator().url}/_emulator/clock`, 'POST', { real: true }, {});
+  }
+});
+
+it('runs a chatroom from creation to removal', async () => {
+  const im = client();
+  const { data } = await im.createChatroom({}, { name: 'lobby', description: 'hello', maxusers: 10, owner: 'alice', members: ['bob'] });
+  const room = data.id;
+  await im.addChatroomMembers({ chatroom_id: room }, { usernames: ['user0001', 'user0002'] });
+  const members = await im.listChatroomMembers({ chatroom_id: room, pagenum: 1, pagesize: 10 });
+  expect(members.data).toEqual([{ owner: 'alice' }, { member: 'bob' }, { member: 'user0001' }, { member: 'user0002' }]);
+  const joined = await im.listUserJoinedChatrooms({ username: 'bob' });
+  expect(joined.data).toEqual([{ id: room, name: 'lobby' }]);
+  const tooSmall = await failure(im.updateChatroom({ chatroom_id: room }, { maxusers: 2 }));
+  expect([tooSmall.status, tooSmall.error]).toEqual([403, 'forbidden_op']);
+  await im.deleteChatroom({ chatroom_id: room });
+  const gone = await failure(im.getChatrooms({ chatroom_id: [room] }));
+  expect([gone.status, gone.errorDescription]).toEqual([404, `do not find this group:${room}`]);
+  expect((await im.listUserJoinedChatrooms({ username: 'bob' })).data).toEqual([]);
+});
