@@ -27,7 +27,6 @@ export function coverageMarkdown(operations: OperationInfo[]): string {
     }
   }
   const examples = operations.filter(operation => !handled.has(operation.operationId));
-  const ahead = [...handled.keys()].filter(id => !operations.some(operation => operation.operationId === id));
   const header = '| operation | status | example | `error` | `error_description` |';
   return [
     START,
@@ -47,12 +46,6 @@ export function coverageMarkdown(operations: OperationInfo[]): string {
     `#### Served from the documented example (${examples.length})`,
     '',
     examples.length ? examples.map(operation => `- \`${operation.operationId}\` (${operation.method.toUpperCase()} \`${operation.path}\`)`).join('\n') : 'None: every operation of the bundled spec is modelled.',
-    '',
-    `#### Modelled ahead of the spec (${ahead.length})`,
-    '',
-    'Handlers waiting for their operations: they serve as soon as the bundled spec has these operationIds.',
-    '',
-    ahead.map(id => `\`${id}\``).join(', '),
     '',
     END,
   ].join('\n');

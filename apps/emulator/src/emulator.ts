@@ -46,10 +46,14 @@ function decodeSegments(path: string): string[] | undefined {
   }
 }
 
+/** `*` in a mapping's field stands for any one key or index: `metaData.*`, `[*].username`. */
+function fieldPattern(field: string): RegExp {
+  return new RegExp(`^${field.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.\\[\\]]+')}$`);
+}
+
 function fieldMatches(mapping: InvalidMapping, violation: Violation): boolean {
   if (mapping.keyword && mapping.keyword !== violation.keyword) return false;
-  if (mapping.field.endsWith('.*')) return violation.field.startsWith(mapping.field.slice(0, -1));
-  return mapping.field === violation.field;
+  return mapping.field.includes('*') ? fieldPattern(mapping.field).test(violation.field) : mapping.field === violation.field;
 }
 
 export class Emulator {
@@ -145,9 +149,10 @@ export class Emulator {
       if (served.handler) return this.send(response, operation.successStatus, body);
       const type = operation.successContentType;
       if (type && !type.includes('json')) {
-        // A binary answer (a file download) has no example to serve: an empty body of its type.
-        response.writeHead(operation.successStatus, { 'content-type': type, 'content-length': 0, [EXAMPLE_HEADER]: 'example' });
-        return void response.end();
+        // A binary answer (a file download): the example's text as its bytes.
+        const bytes = Buffer.from(typeof body === 'string' ? body : '');
+        response.writeHead(operation.successStatus, { 'content-type': type, 'content-length': bytes.length, [EXAMPLE_HEADER]: 'example' });
+        return void response.end(bytes);
       }
       this.send(response, operation.successStatus, body, { [EXAMPLE_HEADER]: 'example' });
     } catch (error) {
@@ -202,7 +207,9 @@ export class Emulator {
       body = parsed.value;
       if (body === undefined) {
         if (operation.bodyRequired) throw this.invalid(served, { location: 'body', field: 'body', keyword: 'required', message: 'Request body is required' }, now);
-      } else if (!validator.validateBody(body)) throw this.invalid(served, describeErrors('body', validator.validateBody.errors!), now);
+      } else if (!validator.validateBody(body)) {
+        throw this.invalid(served, describeErrors('body', validator.explainBody?.(body) ?? validator.validateBody.errors!), now);
+      }
     }
     // An operation without a body takes whatever comes (`{}` from old SDK examples) and ignores it.
     return {

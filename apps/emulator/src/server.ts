@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   /** Default 600 each. */
   maxGroupsPerUser?: number | undefined;
   maxChatroomsPerUser?: number | undefined;
+  /** Default 3,000 (the Pro and Flagship editions). */
+  maxContactsPerUser?: number | undefined;
   /** Another bundled spec (JSON) to serve; default: the one shipped in dist/openapi.json. */
   spec?: string | undefined;
 }
@@ -41,6 +43,7 @@ export interface EmulatorServer {
 }
 
 const DEFAULT_LIMIT = 600;
+const DEFAULT_CONTACT_LIMIT = 3000;
 
 function loadSnapshot(state: string | Snapshot): Snapshot {
   return typeof state === 'string' ? (JSON.parse(readFileSync(state, 'utf8')) as Snapshot) : state;
@@ -69,6 +72,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       autoCreateUsers: options.autoCreateUsers ?? false,
       maxGroupsPerUser: options.maxGroupsPerUser ?? DEFAULT_LIMIT,
       maxChatroomsPerUser: options.maxChatroomsPerUser ?? DEFAULT_LIMIT,
+      maxContactsPerUser: options.maxContactsPerUser ?? DEFAULT_CONTACT_LIMIT,
     },
   });
   if (options.state !== undefined) emulator.store.import(loadSnapshot(options.state), emulator.clock.now());

@@ -1,10 +1,10 @@
 // Flows as a user's integration test writes them, with @easemob-openapi/client against the emulator.
 import { createClient, EasemobApiError, withOperations } from '@easemob-openapi/client';
 import { beforeEach, expect, it } from 'vitest';
-import { loadState, send, useEmulator } from './support/emulator.js';
+import { send, useEmulator } from './support/emulator.js';
 
 const emulator = useEmulator();
-const GROUP = '1001';
+let GROUP = '';
 const MEMBERS = Array.from({ length: 2500 }, (_, i) => `user${String(i + 1).padStart(4, '0')}`);
 
 function client(prefix: 'org-app' | 'app-id' = 'org-app') {
@@ -22,10 +22,15 @@ async function failure(promise: Promise<unknown>): Promise<EasemobApiError> {
 }
 
 beforeEach(async () => {
-  // Users and the group through the control plane: the spec has no registration or group creation yet.
-  await loadState(emulator().url, {
-    'my-org/my-app': { users: ['alice', 'bob', ...MEMBERS].map(username => ({ username })), groups: [{ id: GROUP, owner: 'alice', maxusers: 3000 }] },
-  });
+  await send(`${emulator().url}/_emulator/reset`, 'POST', {}, {});
+  // Users and the group through the API; registration takes at most 60 users per call.
+  const im = client();
+  const names = ['alice', 'bob', ...MEMBERS];
+  for (let start = 0; start < names.length; start += 60) {
+    const registered = await im.registerUsers({}, names.slice(start, start + 60).map(username => ({ username, password: 'secret' })));
+    expect(registered.entities).toHaveLength(Math.min(60, names.length - start));
+  }
+  GROUP = (await im.createGroup({}, { groupname: 'flows', public: true, maxusers: 3000, owner: 'alice' })).data.groupid;
 });
 
 it('adds 2,500 members in batches, pages through them, and removes some', async () => {
@@ -68,9 +73,9 @@ it('answers the documented errors that the state causes', async () => {
   const notMember = await failure(im.removeGroupMembers({ group_id: GROUP, username: ['user0001', 'user0002'] }));
   expect([notMember.status, notMember.errorDescription]).toEqual([403, 'users [user0001, user0002] are not members of this group!']);
 
-  const sameOwner = await failure(im.transferGroupOwnership({ group_id: GROUP }, { newowner: 'alice' }));
+  const sameOwner = await failure(im.updateGroup({ group_id: GROUP }, { newowner: 'alice' }));
   expect(sameOwner.errorDescription).toBe('new owner and old owner are the same');
-  await im.transferGroupOwnership({ group_id: GROUP }, { newowner: 'bob' });
+  await im.updateGroup({ group_id: GROUP }, { newowner: 'bob' });
   const members = await im.listGroupMembers({ group_id: GROUP });
   expect(members.data).toEqual([{ owner: 'bob' }, { member: 'alice' }]);
 });
@@ -110,4 +115,27 @@ it('runs a chatroom from creation to removal', async () => {
   const gone = await failure(im.getChatrooms({ chatroom_id: [room] }));
   expect([gone.status, gone.errorDescription]).toEqual([404, `do not find this group:${room}`]);
   expect((await im.listUserJoinedChatrooms({ username: 'bob' })).data).toEqual([]);
+});
+
+it('registers a user once, keeps contacts both ways, and reads user attributes sent as form fields', async () => {
+  const im = client();
+  const again = await failure(im.registerUsers({}, { username: 'bob', password: 'secret' }));
+  expect([again.status, again.error]).toEqual([400, 'duplicate_unique_property_exists']);
+  const partly = await im.registerUsers({}, [{ username: 'carol', password: 'secret' }, { username: 'bob', password: 'secret' }]);
+  expect(partly.entities).toMatchObject([{ username: 'carol', activated: true }]);
+  expect(partly.data).toEqual([{ username: 'bob', registerUserFailReason: 'the bob already exists' }]);
+
+  await im.addContact({ username: 'alice', friend_username: 'bob' });
+  expect((await im.listAllContacts({ username: 'bob' })).data).toEqual(['alice']);
+  const remark = await failure(im.setContactRemark({ username: 'alice', friend_username: 'carol' }, { remark: 'r' }));
+  expect([remark.status, remark.errorDescription]).toEqual([400, 'updateRemark they are not friends, please add as a friend first.']);
+
+  // The client types no form-urlencoded body yet: the form is sent as a user's curl would.
+  const attributes = `${emulator().url}/my-org/my-app/metadata/user/alice`;
+  const form = { Authorization: 'Bearer t', 'content-type': 'application/x-www-form-urlencoded' };
+  expect((await send(attributes, 'PUT', 'nickname=Alice&avatarurl=http%3A%2F%2Fa', form)).status).toBe(200);
+  await send(attributes, 'PUT', { nickname: 'A' });
+  expect((await im.getUserAttributes({ username: 'alice' })).data).toEqual({ nickname: 'A', avatarurl: 'http://a' });
+  const tooLong = await send(attributes, 'PUT', `nickname=${'x'.repeat(65)}`, form);
+  expect([tooLong.status, tooLong.body.error_description]).toEqual([400, 'Request body property nickname must NOT have more than 64 characters']);
 });

@@ -62,7 +62,8 @@ it('answers odd methods and unknown paths with a 4xx', async () => {
   expect(await rawRequest('PROPFIND', '/my-org/my-app/chatgroups/g1/users')).toBe(405);
   expect(await rawBytes('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n')).toBe('HTTP/1.1 405 Method Not Allowed');
   expect(await rawBytes('BREW /pot HTTP/1.1\r\n\r\n')).toBe('HTTP/1.1 400 Bad Request');
-  expect((await send(`${emulator().url}/chatgroups/g1/users`, 'GET')).status).toBe(404);
+  // Without a prefix the path reads as org `chatgroups`, app `g1`: GET /users/admin is no operation.
+  expect((await send(`${emulator().url}/chatgroups/g1/users/admin/x`, 'GET')).status).toBe(404);
   expect((await send(`${base()}/no/such/thing`, 'GET')).status).toBe(404);
   await expectServing();
 });

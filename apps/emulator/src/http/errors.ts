@@ -17,19 +17,27 @@ export class HttpError extends Error {
   }
 }
 
-/** An error from state, answered with the operation's named example of that name. */
+/**
+ * An error from state, answered with the operation's named example of that name. Areas of the spec
+ * name the same error differently (`groupNotFound`, `roomNotFound`): the first name the operation
+ * documents is used, else the first the spec documents anywhere.
+ */
 export class DocumentedError extends Error {
+  readonly examples: readonly string[];
+
   constructor(
-    readonly example: string,
+    example: string | readonly string[],
     readonly values: ReadonlyArray<string | readonly string[]>,
     /** For an error of an operation the bundled spec does not document yet: status, type, message. */
     readonly fallback?: readonly [number, string, string],
   ) {
-    super(example);
+    const examples = typeof example === 'string' ? [example] : example;
+    super(examples.join(' | '));
+    this.examples = examples;
   }
 }
 
-export function fail(example: string, ...values: Array<string | readonly string[]>): never {
+export function fail(example: string | readonly string[], ...values: Array<string | readonly string[]>): never {
   throw new DocumentedError(example, values);
 }
 
@@ -100,10 +108,22 @@ export class ErrorCatalog {
 
   /** The answer to a DocumentedError raised while serving `operation`. */
   answer(operation: OperationInfo | undefined, error: DocumentedError, now: number): HttpError {
-    const example = this.find(operation, error.example);
+    const example = this.pick(operation, error.examples);
     if (example) return fromExample(example, error.values, now);
-    if (!error.fallback) throw new Error(`No documented example named ${error.example} in the spec`);
+    if (!error.fallback) throw new Error(`No documented example named ${error.message} in the spec`);
     const [status, type, description] = error.fallback;
     return new HttpError(status, errorBody(type, fillPlaceholders(description, error.values), now));
+  }
+
+  private pick(operation: OperationInfo | undefined, names: readonly string[]): NamedExample | undefined {
+    for (const name of names) {
+      const own = name.includes('#') ? this.find(undefined, name) : operation?.errorExamples.get(name);
+      if (own) return own;
+    }
+    for (const name of names) {
+      const anywhere = this.find(undefined, name);
+      if (anywhere) return anywhere;
+    }
+    return undefined;
   }
 }

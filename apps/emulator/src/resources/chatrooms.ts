@@ -1,11 +1,8 @@
-/**
- * Chatrooms: create, list, details, modify (or transfer, once the spec has that form), delete,
- * the user's joined rooms, announcements and custom attributes.
- */
+/** Chatrooms: create, list, details, modify or transfer, delete, the user's joined rooms, announcements. */
 import { newChatroom, nextId, type Chatroom } from '../state/model.js';
 import { joinable } from './chatroom-members.js';
 import { chatroomOf, cursorPage, fail, joinRoom, leaveRoom, memberPage, userOf } from './lookup.js';
-import type { Fields, ResourceModule } from './module.js';
+import type { Call, Fields, ResourceModule } from './module.js';
 
 const DEFAULT_MAXUSERS = 1000;
 const DEFAULT_PAGE = 10;
@@ -40,12 +37,19 @@ function modify(room: Chatroom, body: Record<string, unknown>): Fields {
   return { data };
 }
 
-function transfer(room: Chatroom, newOwner: string): Fields {
-  if (newOwner === room.owner) fail('newOwnerIsOwner');
+function transfer(call: Call, room: Chatroom, newOwner: string): Fields {
+  if (newOwner === room.owner) fail('sameOwner');
+  userOf(call, newOwner, 'newOwnerNotFound');
   if (!room.members.has(newOwner)) fail('newOwnerNotInGroup', newOwner, room.id);
   room.admins.delete(newOwner);
   room.owner = newOwner;
   return { data: { newowner: true } };
+}
+
+function page<T>(call: Call, items: T[], defaultSize: number): T[] {
+  const pagesize: number = call.query['pagesize'] ?? defaultSize;
+  const start = ((call.query['pagenum'] ?? 1) - 1) * pagesize;
+  return items.slice(start, start + pagesize);
 }
 
 export const chatrooms: ResourceModule = {
@@ -55,14 +59,18 @@ export const chatrooms: ResourceModule = {
       const rooms = [...call.app.chatrooms.values()].map(room => ({ id: room.id, name: room.name, owner: room.owner, affiliations_count: room.members.size }));
       // Today's page: without `limit` and `cursor`, the first 10 rooms.
       const { page, next } = cursorPage(rooms, call.query['limit'] ?? DEFAULT_PAGE, call.query['cursor']);
-      return { data: page, ...(call.query['limit'] === undefined && call.query['cursor'] === undefined ? {} : { properties: { cursor: next } }) };
+      return { data: page, count: page.length, ...(call.query['limit'] === undefined && call.query['cursor'] === undefined ? {} : { cursor: next }) };
     },
     createChatroom(call) {
       const body = call.body;
-      const owner = joinable(call, userOf(call, body.owner));
-      const members = [...new Set<string>(body.members ?? [])].filter(name => name !== owner.username).map(name => joinable(call, userOf(call, name)));
-      const room = newChatroom(body.roomid ?? nextId(call.app), owner.username, call.now);
+      const owner = joinable(call, userOf(call, body.owner, 'userNotFound'));
+      const names = [...new Set<string>(body.members ?? [])].filter(name => name !== owner.username);
+      const members = names.map(name => joinable(call, userOf(call, name, 'memberNotFound')));
+      const id: string = body.roomid ?? nextId(call.app);
+      if (call.app.chatrooms.has(id) || call.app.groups.has(id)) fail('roomIdTaken', id);
+      const room = newChatroom(id, owner.username, call.now);
       room.maxusers = body.maxusers ?? DEFAULT_MAXUSERS;
+      if (members.length + 1 > room.maxusers) fail('membersOverMaxUsers');
       modify(room, { ...body, maxusers: undefined });
       owner.chatrooms.add(room.id);
       for (const member of members) joinRoom(room, member, 'chatrooms', call.now);
@@ -72,14 +80,16 @@ export const chatrooms: ResourceModule = {
     listUserJoinedChatrooms(call) {
       const user = userOf(call, call.path['username']);
       const rooms = [...user.chatrooms].flatMap(id => call.app.chatrooms.get(id) ?? []);
-      return { data: rooms.map(room => ({ id: room.id, name: room.name })) };
+      const listed = page(call, rooms, 1000).map(room => ({ id: room.id, name: room.name }));
+      return { data: listed, count: listed.length };
     },
     getChatrooms(call) {
-      return { data: (call.path['chatroom_id'] as string[]).map(id => details(chatroomOf(call, id))) };
+      const ids: string[] = call.path['chatroom_id'];
+      return { data: ids.map(id => details(chatroomOf(call, id))), count: ids.length };
     },
     updateChatroom(call) {
       const room = chatroomOf(call, call.path['chatroom_id']);
-      return typeof call.body?.newowner === 'string' ? transfer(room, call.body.newowner) : modify(room, call.body ?? {});
+      return typeof call.body.newowner === 'string' ? transfer(call, room, call.body.newowner) : modify(room, call.body);
     },
     deleteChatroom(call) {
       const room = chatroomOf(call, call.path['chatroom_id']);
@@ -97,10 +107,39 @@ export const chatrooms: ResourceModule = {
     },
   },
   errors: {
-    createChatroom: { userNotFound: 'state' },
+    createChatroom: {
+      fieldMissing: 'validation',
+      roomIdTaken: 'state',
+      appRoomLimit: { not: 'the number of chatrooms an app may create depends on its plan' },
+      userJoinedTooMany: 'state',
+      membersOverMaxUsers: 'state',
+      memberNotFound: 'state',
+      userNotFound: 'state',
+    },
     listUserJoinedChatrooms: { userNotFound: 'state' },
-    getChatrooms: { chatroomNotFound: 'state' },
-    updateChatroom: { maxUsersTooSmall: 'state' },
-    deleteChatroom: { chatroomNotFound: 'state' },
+    getChatrooms: { serviceResourceNotFound: 'state', chatroomNotFound: 'state' },
+    updateChatroom: {
+      notValidFields: 'validation',
+      nameTooLong: 'validation',
+      descriptionTooLong: 'validation',
+      maxUsersTooLarge: 'validation',
+      sameOwner: 'state',
+      maxUsersTooSmall: 'state',
+      roomNotFound: 'state',
+      newOwnerNotFound: 'state',
+    },
+    deleteChatroom: { roomNotFound: 'state', chatroomNotFound: 'state' },
+    getChatroomAnnouncement: { roomNotFound: 'state' },
+    setChatroomAnnouncement: { announcementTooLong: 'validation', roomNotFound: 'state' },
+  },
+  invalid: {
+    createChatroom: [{ field: '*', keyword: 'required', example: 'fieldMissing' }],
+    updateChatroom: [
+      { field: '*', keyword: 'additionalProperties', example: 'notValidFields' },
+      { field: 'name', keyword: 'maxLength', example: 'nameTooLong' },
+      { field: 'description', keyword: 'maxLength', example: 'descriptionTooLong' },
+      { field: 'maxusers', keyword: 'maximum', example: 'maxUsersTooLarge' },
+    ],
+    setChatroomAnnouncement: [{ field: 'announcement', keyword: 'maxLength', example: 'announcementTooLong' }],
   },
 };

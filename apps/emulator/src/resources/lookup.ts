@@ -3,11 +3,14 @@ import { fail, failUndocumented } from '../http/errors.js';
 import { newUser, type AppState, type Chatroom, type Group, type Room, type User } from '../state/model.js';
 import type { Call } from './module.js';
 
+/** What each area of the spec calls an unknown user. */
+export const USER_NOT_FOUND = ['userNotFound', 'usernameNotFound', 'memberNotFound', 'userEntityNotFound'] as const;
+
 /** A registered user; with `autoCreateUsers`, an unknown name is registered on first use. */
-export function userOf(call: Call, username: string): User {
+export function userOf(call: Call, username: string, notFound: string | readonly string[] = USER_NOT_FOUND): User {
   const user = call.app.users.get(username);
   if (user) return user;
-  if (!call.settings.autoCreateUsers) fail('userNotFound', username);
+  if (!call.settings.autoCreateUsers) fail(notFound, username);
   const created = newUser(call.app, username, call.now);
   call.app.users.set(username, created);
   return created;
@@ -17,8 +20,27 @@ export function groupOf(call: Call, id: string): Group {
   return call.app.groups.get(id) ?? fail('groupNotFound', id);
 }
 
+/** What the chatroom pages call an unknown room (today's `roomNotFound`, the 2.x pages' others). */
+export const ROOM_NOT_FOUND = ['roomNotFound', 'chatroomNotFound', 'serviceResourceNotFound'] as const;
+
 export function chatroomOf(call: Call, id: string): Chatroom {
-  return call.app.chatrooms.get(id) ?? fail('chatroomNotFound', id);
+  return call.app.chatrooms.get(id) ?? fail(ROOM_NOT_FOUND, id);
+}
+
+/** What the chatroom pages call users that are not members (today's 400, the 2.x pages' 403). */
+export const NOT_MEMBERS = ['notMembers', 'usersNotMembers'] as const;
+
+/** A user as the user operations answer it. */
+export function userEntity(user: User) {
+  return {
+    uuid: user.uuid,
+    type: 'user',
+    created: user.created,
+    modified: user.modified,
+    username: user.username,
+    activated: user.activated,
+    ...(user.nickname === undefined ? {} : { nickname: user.nickname }),
+  };
 }
 
 /** The mutes still in force; expired ones are dropped as the clock passes them. */

@@ -10,6 +10,8 @@ export interface EmulatorSettings {
   /** Per-user limits behind "has joined too many groups/chatrooms" (plan-dependent on the real service). */
   maxGroupsPerUser: number;
   maxChatroomsPerUser: number;
+  /** Contacts per user (documented: 100 on the free edition, 3,000 on Pro and Flagship). */
+  maxContactsPerUser: number;
 }
 
 /** One validated request, as a handler sees it. */
@@ -25,7 +27,7 @@ export interface Call {
   settings: EmulatorSettings;
   tokens: Tokens;
   /** The message of a documented error, filled in: the `reason` of a failed item in a batch answer. */
-  reason(example: string, ...values: Array<string | readonly string[]>): string;
+  reason(example: string | readonly string[], ...values: Array<string | readonly string[]>): string;
 }
 
 /**
@@ -60,3 +62,6 @@ export interface ResourceModule {
   /** operationId → validation failures answered with a documented example. */
   invalid?: Record<string, InvalidMapping[]>;
 }
+
+/** Why `applicationNotFound` rows are not produced. */
+export const APP_ALWAYS_EXISTS: ErrorSource = { not: 'every org/app exists in the emulator: it is created on first use' };

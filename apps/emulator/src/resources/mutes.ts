@@ -3,7 +3,7 @@
  * the mute), which the emulator's clock passes, and mute-all.
  */
 import { PERMANENT_MUTE_EXPIRY, type Room } from '../state/model.js';
-import { chatroomOf, fail, groupOf, liveMutes } from './lookup.js';
+import { chatroomOf, fail, groupOf, liveMutes, NOT_MEMBERS } from './lookup.js';
 import type { Call, Fields, ResourceModule } from './module.js';
 
 type Find = (call: Call, id: string) => Room;
@@ -22,12 +22,12 @@ function handlers(find: Find, idParameter: string, ids: Record<'list' | 'mute' |
       const room = find(call, call.path[idParameter]);
       const names = [...new Set<string>(call.body.usernames)];
       if (isGroup && names.includes(room.owner)) fail('groupOwnerForbidden');
-      if (names.every(name => !room.members.has(name))) fail('usersNotMembers', names);
+      if (names.every(name => !room.members.has(name))) fail(NOT_MEMBERS, names);
       const duration: number = call.body.mute_duration;
       const mutes = liveMutes(room, call.now);
       return {
         data: names.map(user => {
-          if (!room.members.has(user)) return { result: false, user, reason: call.reason('usersNotMembers', user) };
+          if (!room.members.has(user)) return { result: false, user, reason: call.reason(NOT_MEMBERS, user) };
           const expire = expiryOf(call.now, duration);
           if (duration === 0) mutes.delete(user);
           else mutes.set(user, expire);
@@ -66,9 +66,16 @@ export const mutes: ResourceModule = {
     unmuteGroupMembers: { tooManyUsers: 'validation', groupNotFound: 'state' },
     muteAllGroupMembers: { groupNotFound: 'state' },
     unmuteAllGroupMembers: { groupNotFound: 'state' },
+    listChatroomMutes: { roomNotFound: 'state' },
+    muteChatroomMembers: { notMembers: 'state', tooManyUsers: 'validation', roomNotFound: 'state' },
+    unmuteChatroomMembers: { tooManyUsers: 'validation', roomNotFound: 'state' },
+    muteAllChatroomMembers: { roomNotFound: 'state' },
+    unmuteAllChatroomMembers: { roomNotFound: 'state' },
   },
   invalid: {
     muteGroupMembers: [{ field: 'usernames', keyword: 'maxItems', example: 'tooManyUsers' }],
     unmuteGroupMembers: [{ field: 'member', keyword: 'maxItems', example: 'tooManyUsers' }],
+    muteChatroomMembers: [{ field: 'usernames', keyword: 'maxItems', example: 'tooManyUsers' }],
+    unmuteChatroomMembers: [{ field: 'members', keyword: 'maxItems', example: 'tooManyUsers' }],
   },
 };

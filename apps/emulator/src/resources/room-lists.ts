@@ -4,7 +4,7 @@
  * others) and 403 when no name qualifies.
  */
 import type { Room } from '../state/model.js';
-import { chatroomOf, fail, groupOf, leaveRoom } from './lookup.js';
+import { chatroomOf, fail, groupOf, leaveRoom, NOT_MEMBERS } from './lookup.js';
 import type { Call, Fields, ResourceModule } from './module.js';
 
 type List = 'blocklist' | 'allowlist';
@@ -19,7 +19,7 @@ interface Kind {
 }
 
 const GROUPS: Kind = { find: groupOf, idParameter: 'group_id', idField: 'groupid', rooms: 'groups' };
-const CHATROOMS: Kind = { find: chatroomOf, idParameter: 'chatroom_id', idField: 'id', rooms: 'chatrooms' };
+const CHATROOMS: Kind = { find: chatroomOf, idParameter: 'chatroom_id', idField: 'chatroomid', rooms: 'chatrooms' };
 
 const ACTIONS: Record<List, { add: string; remove: string }> = {
   blocklist: { add: 'add_blocks', remove: 'remove_blocks' },
@@ -37,7 +37,7 @@ function addOne(call: Call, kind: Kind, room: Room, list: List, name: string): F
 
 function removeOne(call: Call, kind: Kind, room: Room, list: List, name: string): Fields {
   const item: Fields = { result: true, action: ACTIONS[list].remove, user: name, [kind.idField]: room.id };
-  return room[list].delete(name) ? item : { ...item, result: false, reason: call.reason('usersNotMembers', name) };
+  return room[list].delete(name) ? item : { ...item, result: false, reason: call.reason(NOT_MEMBERS, name) };
 }
 
 /** Names from a list path parameter (`a,b`), whatever it is called. */
@@ -52,20 +52,20 @@ function handlers(kind: Kind, list: List, ids: { list: string; addMany: string; 
     [ids.addMany]: call => {
       const room = kind.find(call, call.path[kind.idParameter]);
       const names = [...new Set<string>(call.body.usernames)];
-      if (names.every(name => !room.members.has(name))) fail('usersNotMembers', names);
+      if (names.every(name => !room.members.has(name))) fail(NOT_MEMBERS, names);
       return { data: names.map(name => addOne(call, kind, room, list, name)) };
     },
     [ids.addOne]: call => {
       const room = kind.find(call, call.path[kind.idParameter]);
       const name: string = call.path['username'];
       if (list === 'blocklist' && name === room.owner) fail('groupOwnerForbidden');
-      if (!room.members.has(name)) fail('usersNotMembers', name);
+      if (!room.members.has(name)) fail(NOT_MEMBERS, name);
       return { data: addOne(call, kind, room, list, name) };
     },
     [ids.remove]: call => {
       const room = kind.find(call, call.path[kind.idParameter]);
       const names = pathNames(call);
-      if (names.every(name => !room[list].has(name))) fail('usersNotMembers', names);
+      if (names.every(name => !room[list].has(name))) fail(NOT_MEMBERS, names);
       const items = names.map(name => removeOne(call, kind, room, list, name));
       return { data: items.length === 1 ? items[0] : items };
     },
@@ -73,6 +73,7 @@ function handlers(kind: Kind, list: List, ids: { list: string; addMany: string; 
 }
 
 const notMembers = { usersNotMembers: 'state', groupNotFound: 'state' } as const;
+const roomNotMembers = { notMembers: 'state', roomNotFound: 'state' } as const;
 
 export const roomLists: ResourceModule = {
   resource: 'group and chatroom blocklists and allowlists',
@@ -91,6 +92,14 @@ export const roomLists: ResourceModule = {
     addGroupAllowlistUsers: { ...notMembers, tooManyUsers: 'validation' },
     addGroupAllowlistUser: notMembers,
     removeGroupAllowlistUsers: { ...notMembers, tooManyUsers: 'validation' },
+    listChatroomBlocklist: { roomNotFound: 'state' },
+    addChatroomBlocklistUsers: { ...roomNotMembers, tooManyUsers: 'validation' },
+    addChatroomBlocklistUser: roomNotMembers,
+    removeChatroomBlocklistUsers: { ...roomNotMembers, tooManyUsers: 'validation' },
+    listChatroomAllowlist: { roomNotFound: 'state' },
+    addChatroomAllowlistUsers: { ...roomNotMembers, tooManyUsers: 'validation' },
+    addChatroomAllowlistUser: roomNotMembers,
+    removeChatroomAllowlistUsers: { ...roomNotMembers, tooManyUsers: 'validation' },
   },
   invalid: Object.fromEntries(
     [
@@ -98,6 +107,10 @@ export const roomLists: ResourceModule = {
       ['removeGroupBlocklistUsers', 'username'],
       ['addGroupAllowlistUsers', 'usernames'],
       ['removeGroupAllowlistUsers', 'username'],
+      ['addChatroomBlocklistUsers', 'usernames'],
+      ['removeChatroomBlocklistUsers', 'username'],
+      ['addChatroomAllowlistUsers', 'usernames'],
+      ['removeChatroomAllowlistUsers', 'username'],
     ].map(([operationId, field]) => [operationId, [{ field: field!, keyword: 'maxItems', example: 'tooManyUsers' }]]),
   ),
 };

@@ -1,11 +1,11 @@
 /**
- * The token endpoint (`getAppToken`; `getToken` once user tokens join it): app tokens for client
- * credentials, honouring `ttl`; the Agora exchange; user tokens for `password` and `inherit`.
+ * The token endpoint (`getToken`): app tokens for client credentials, honouring `ttl`; the Agora
+ * exchange; user tokens for `password` and `inherit`.
  */
 import { DEFAULT_TOKEN_TTL_S } from '../auth.js';
 import { newUser } from '../state/model.js';
 import { fail, failUndocumented, userOf } from './lookup.js';
-import type { Call, Fields, Handler, ResourceModule } from './module.js';
+import { APP_ALWAYS_EXISTS, type Call, type Fields, type Handler, type ResourceModule } from './module.js';
 
 const AGORA_TOKEN_TTL_S = 24 * 60 * 60;
 
@@ -19,7 +19,8 @@ function appToken(call: Call): Fields {
 }
 
 function userToken(call: Call, username: string): Fields {
-  const user = call.app.users.get(username) ?? userOf(call, username);
+  const user = userOf(call, username, 'userNotFound');
+  if (!user.activated) fail('userNotActivated');
   const seconds: number = call.body.ttl ?? DEFAULT_TOKEN_TTL_S;
   return {
     access_token: call.tokens.issue(`user:${call.app.key}`, seconds, call.now),
@@ -51,23 +52,28 @@ const token: Handler = call => {
 
 export const tokens: ResourceModule = {
   resource: 'tokens',
-  handlers: { getAppToken: token, getToken: token },
+  handlers: { getToken: token },
   errors: {
-    getAppToken: {
+    getToken: {
       clientIdMissing: 'validation',
       clientSecretMissing: 'validation',
       clientIdMismatch: 'state',
       clientSecretMismatch: 'state',
-      applicationNotFound: { not: 'every org/app exists in the emulator: it is created on first use' },
+      usernameNotLegal: 'validation',
+      usernameTooLong: 'validation',
+      userNotActivated: 'state',
+      userNotFound: 'state',
+      userEntityNotFound: { not: 'the page gives two answers to an unknown user of `inherit`; the emulator answers userNotFound' },
+      concurrentUserCreation: { not: 'calls are served one at a time: concurrent creations of one user cannot collide' },
+      applicationNotFound: APP_ALWAYS_EXISTS,
     },
   },
-  invalid: Object.fromEntries(
-    ['getAppToken', 'getToken'].map(id => [
-      id,
-      [
-        { field: 'client_id', keyword: 'required', example: 'clientIdMissing' },
-        { field: 'client_secret', keyword: 'required', example: 'clientSecretMissing' },
-      ],
-    ]),
-  ),
+  invalid: {
+    getToken: [
+      { field: 'client_id', keyword: 'required', example: 'clientIdMissing' },
+      { field: 'client_secret', keyword: 'required', example: 'clientSecretMissing' },
+      { field: 'username', keyword: 'pattern', example: 'usernameNotLegal' },
+      { field: 'username', keyword: 'maxLength', example: 'usernameTooLong' },
+    ],
+  },
 };

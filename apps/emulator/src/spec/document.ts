@@ -109,7 +109,6 @@ const KNOWN_RATE_LIMITS: Record<string, number> = {
   listChatrooms: 50,
   listUserJoinedChatrooms: 50,
   createChatroom: 50,
-  getAppToken: 300,
   getToken: 300,
 };
 

@@ -31,6 +31,8 @@ export interface OperationValidator {
   validatePath: ValidateFunction;
   validateQuery: ValidateFunction;
   validateBody: ValidateFunction | undefined;
+  /** For a `oneOf` body that failed: the errors of the branch the caller meant, if one stands out. */
+  explainBody: ((body: unknown) => ErrorObject[] | undefined) | undefined;
 }
 
 const SPEC_ID = 'spec';
@@ -105,13 +107,39 @@ export function describeErrors(location: Location, errors: ErrorObject[]): Viola
   return { location, field, keyword: error.keyword, message: `${where} ${problem}` };
 }
 
-export function createValidators(document: OpenApiDocument, operations: OperationInfo[]): Map<OperationInfo, OperationValidator> {
+/** A branch's error that says the value is not of that branch: its `type`, or a discriminating property. */
+const discriminates = (error: ErrorObject) =>
+  (error.keyword === 'type' && error.instancePath === '') || ((error.keyword === 'enum' || error.keyword === 'const') && error.instancePath.split('/').length === 2);
+
+/**
+ * Ajv reports a failed `oneOf` with every branch's first error, and with schema paths relative to
+ * each `$ref` target: which branch the caller meant cannot be told from them. Each branch is
+ * checked on its own instead, with all its errors, once a body has failed (never on success).
+ */
+function branchExplainer(ajv: Ajv2020, document: OpenApiDocument, schema: Schema): OperationValidator['explainBody'] {
+  const branches = resolveRef<Schema>(document, schema)['oneOf'];
+  if (!Array.isArray(branches)) return undefined;
+  let compiled: ValidateFunction[] | undefined;
+  return body => {
+    compiled ??= branches.map(branch => ajv.compile(rebase(branch) as object));
+    const failures = compiled.map(validate => (validate(body) ? [] : [...(validate.errors ?? [])]));
+    return failures.find(errors => errors.length > 0 && !errors.some(discriminates));
+  };
+}
+
+function newAjv(document: OpenApiDocument, allErrors: boolean): Ajv2020 {
   // Formats are checked; `int64` and `int32` are OpenAPI's names for integer ranges.
-  const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: false });
+  const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors });
   formats.default(ajv);
   ajv.addFormat('int64', { type: 'number', validate: Number.isInteger });
   ajv.addFormat('int32', { type: 'number', validate: value => Number.isInteger(value) && Math.abs(value) <= 2 ** 31 });
   ajv.addSchema(document, SPEC_ID);
+  return ajv;
+}
+
+export function createValidators(document: OpenApiDocument, operations: OperationInfo[]): Map<OperationInfo, OperationValidator> {
+  const ajv = newAjv(document, false);
+  const explaining = newAjv(document, true);
   const validators = new Map<OperationInfo, OperationValidator>();
   for (const operation of operations) {
     const path = operation.parameters.filter(p => p.in === 'path');
@@ -123,6 +151,7 @@ export function createValidators(document: OpenApiDocument, operations: Operatio
       validatePath: ajv.compile(objectSchema(path) as object),
       validateQuery: ajv.compile(objectSchema(query) as object),
       validateBody: operation.bodySchema ? ajv.compile(rebase(operation.bodySchema) as object) : undefined,
+      explainBody: operation.bodySchema ? branchExplainer(explaining, document, operation.bodySchema) : undefined,
     });
   }
   return validators;

@@ -38,6 +38,7 @@ export interface Room {
 }
 
 export interface Group extends Room {
+  avatar: string;
   public: boolean;
   membersonly: boolean;
   allowinvites: boolean;
@@ -55,7 +56,8 @@ export interface ChatroomAttribute {
 export interface Chatroom extends Room {
   superAdminOnly: boolean;
   attributes: Map<string, ChatroomAttribute>;
-  memberTags: Map<string, string[]>;
+  /** Member → their tags, each with the time it was set. */
+  memberTags: Map<string, Map<string, number>>;
 }
 
 export interface Thread {
@@ -157,6 +159,7 @@ function newRoom(id: string, owner: string, now: number): Room {
 export function newGroup(id: string, owner: string, now: number): Group {
   return {
     ...newRoom(id, owner, now),
+    avatar: '',
     public: true,
     membersonly: false,
     allowinvites: false,

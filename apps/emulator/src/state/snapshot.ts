@@ -32,6 +32,7 @@ interface RoomSnapshot {
 }
 
 export interface GroupSnapshot extends RoomSnapshot {
+  avatar?: string;
   public?: boolean;
   membersonly?: boolean;
   allowinvites?: boolean;
@@ -102,6 +103,7 @@ export function exportApp(app: AppState): AppSnapshot {
     })),
     groups: [...app.groups.values()].map(group => ({
       ...exportRoom(group),
+      avatar: group.avatar,
       public: group.public,
       membersonly: group.membersonly,
       allowinvites: group.allowinvites,
@@ -112,7 +114,7 @@ export function exportApp(app: AppState): AppSnapshot {
     chatrooms: [...app.chatrooms.values()].map(room => ({
       ...exportRoom(room),
       attributes: Object.fromEntries(room.attributes),
-      memberTags: Object.fromEntries(room.memberTags),
+      memberTags: Object.fromEntries([...room.memberTags].map(([user, tags]) => [user, [...tags.keys()]])),
     })),
     superAdmins: [...app.superAdmins],
     threads: [...app.threads.values()].map(thread => ({ ...thread, members: [...thread.members] })),
@@ -159,6 +161,7 @@ export function importApp(key: string, snapshot: AppSnapshot, now: number): AppS
   for (const group of snapshot.groups ?? []) {
     const created: Group = newGroup(group.id, group.owner, group.created ?? now);
     importRoom(app, created, group, name => ensureUser(app, name, created.created).groups.add(group.id));
+    created.avatar = group.avatar ?? '';
     created.public = group.public ?? created.public;
     created.membersonly = group.membersonly ?? created.membersonly;
     created.allowinvites = group.allowinvites ?? created.allowinvites;
@@ -171,7 +174,7 @@ export function importApp(key: string, snapshot: AppSnapshot, now: number): AppS
     const created: Chatroom = newChatroom(room.id, room.owner, room.created ?? now);
     importRoom(app, created, room, name => ensureUser(app, name, created.created).chatrooms.add(room.id));
     created.attributes = new Map(Object.entries(room.attributes ?? {}));
-    created.memberTags = new Map(Object.entries(room.memberTags ?? {}));
+    created.memberTags = new Map(Object.entries(room.memberTags ?? {}).map(([user, tags]) => [user, new Map(tags.map(tag => [tag, created.created]))]));
     app.chatrooms.set(room.id, created);
   }
   app.superAdmins = new Set(snapshot.superAdmins ?? []);
