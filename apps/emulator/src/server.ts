@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   maxChatroomsPerUser?: number | undefined;
   /** Default 3,000 (the Pro and Flagship editions). */
   maxContactsPerUser?: number | undefined;
+  /** Default 120,000: the documented 2 minutes (the console allows up to 7 days). */
+  recallWindowMs?: number | undefined;
   /** Another bundled spec (JSON) to serve; default: the one shipped in dist/openapi.json. */
   spec?: string | undefined;
 }
@@ -44,6 +46,7 @@ export interface EmulatorServer {
 
 const DEFAULT_LIMIT = 600;
 const DEFAULT_CONTACT_LIMIT = 3000;
+const DEFAULT_RECALL_WINDOW_MS = 2 * 60_000;
 
 function loadSnapshot(state: string | Snapshot): Snapshot {
   return typeof state === 'string' ? (JSON.parse(readFileSync(state, 'utf8')) as Snapshot) : state;
@@ -73,6 +76,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       maxGroupsPerUser: options.maxGroupsPerUser ?? DEFAULT_LIMIT,
       maxChatroomsPerUser: options.maxChatroomsPerUser ?? DEFAULT_LIMIT,
       maxContactsPerUser: options.maxContactsPerUser ?? DEFAULT_CONTACT_LIMIT,
+      recallWindowMs: options.recallWindowMs ?? DEFAULT_RECALL_WINDOW_MS,
     },
   });
   if (options.state !== undefined) emulator.store.import(loadSnapshot(options.state), emulator.clock.now());

@@ -91,10 +91,21 @@ async function seed(origin: string, prefix: string, entry: Entry, input: Input):
     const created = await call(origin, prefix, 'createChatroom', {}, { name: 'room', description: 'd', maxusers: 200, owner: OWNER, ...(members.length ? { members } : {}) });
     input.path['chatroom_id'] = Array.isArray(input.path['chatroom_id']) ? [created.data.id] : created.data.id;
   }
+  // The messages a request acts on are sent first; their IDs replace the documented ones.
+  const sendTo = async (operationId: string, from: string, to: string, type = 'txt') => {
+    const body = type === 'custom' ? { customEvent: 'event' } : { msg: 'hello' };
+    const sent = await call(origin, prefix, operationId, {}, { from, to: [to], type, body });
+    return String(sent.data[to]);
+  };
+  if (operationId === 'createThread') input.body.msg_id = await sendTo('sendGroupMessage', OWNER, String(groupId));
   if (input.path['thread_id'] !== undefined) {
-    const created = await call(origin, prefix, 'createThread', {}, { group_id: groupId, name: 't', owner: OWNER, msg_id: '1' });
+    const created = await call(origin, prefix, 'createThread', {}, { group_id: groupId, name: 't', owner: OWNER, msg_id: await sendTo('sendGroupMessage', OWNER, String(groupId)) });
     input.path['thread_id'] = created.data.thread_id;
   }
+  for (const recalled of operationId === 'recallMessage' ? [input.body] : operationId === 'recallMessages' ? input.body.msgs : []) {
+    recalled.msg_id = await sendTo('sendUserMessage', recalled.from, recalled.to);
+  }
+  if (operationId === 'modifyMessage') input.path['msg_id'] = await sendTo('sendUserMessage', input.body.user, OWNER, input.body.new_msg.type);
   const precondition = PRECONDITIONS[operationId]?.(input);
   if (precondition) await call(origin, prefix, precondition[0], precondition[1], precondition[2]);
 }

@@ -7,6 +7,7 @@ import { loadState, send, useEmulator } from './support/emulator.js';
 import { CHATROOM_SCENARIOS } from './scenarios/chatrooms.js';
 import { STATE, type Scenarios } from './scenarios/common.js';
 import { GROUP_SCENARIOS } from './scenarios/groups.js';
+import { MESSAGE_SCENARIOS } from './scenarios/messages.js';
 import { THREAD_SCENARIOS } from './scenarios/threads.js';
 import { USER_SCENARIOS } from './scenarios/users.js';
 
@@ -15,7 +16,7 @@ const withCredentials = useEmulator({ credentials: 'id:secret' });
 
 /** Answered globally by auth and faults, not by a resource: tested in auth and control-plane tests. */
 const GLOBAL_STATUSES = new Set(['401', '429', '503']);
-const SCENARIOS: Scenarios = { ...GROUP_SCENARIOS, ...CHATROOM_SCENARIOS, ...USER_SCENARIOS, ...THREAD_SCENARIOS };
+const SCENARIOS: Scenarios = { ...GROUP_SCENARIOS, ...CHATROOM_SCENARIOS, ...USER_SCENARIOS, ...THREAD_SCENARIOS, ...MESSAGE_SCENARIOS };
 
 function documentedErrors(entry: Entry): Array<{ status: string; name: string; value: { error: string; error_description: string } }> {
   return Object.entries(entry.operation.responses)

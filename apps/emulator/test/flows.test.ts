@@ -139,3 +139,36 @@ it('registers a user once, keeps contacts both ways, and reads user attributes s
   const tooLong = await send(attributes, 'PUT', `nickname=${'x'.repeat(65)}`, form);
   expect([tooLong.status, tooLong.body.error_description]).toEqual([400, 'Request body property nickname must NOT have more than 64 characters']);
 });
+
+it('keeps sent messages: recalls within the window, modifies, starts a thread on one, deletes roaming copies', async () => {
+  const im = client();
+  await im.addGroupMember({ group_id: GROUP, username: 'bob' });
+  const sent = await im.sendUserMessage({}, { from: 'alice', to: ['bob'], type: 'txt', body: { msg: 'hello' } });
+  const direct = sent.data!['bob']!;
+  const recalled = await im.recallMessage({}, { msg_id: direct, to: 'bob', from: 'alice', chat_type: 'chat', force: false });
+  expect(recalled.data).toEqual({ recalled: 'yes', chattype: 'chat', from: 'alice', to: 'bob', msg_id: direct });
+  const gone = await failure(im.recallMessage({}, { msg_id: direct, to: 'bob', chat_type: 'chat' }));
+  expect([gone.status, gone.errorDescription]).toEqual([403, 'not_found msg']);
+
+  const late = (await im.sendUserMessage({}, { from: 'alice', to: ['bob'], type: 'txt', body: { msg: 'late' } })).data!['bob']!;
+  await send(`${emulator().url}/_emulator/clock`, 'POST', { advanceMs: 2 * 60_000 + 1 }, {});
+  try {
+    const window = await failure(im.recallMessage({}, { msg_id: late, to: 'bob', chat_type: 'chat' }));
+    expect([window.status, window.errorDescription]).toEqual([403, 'exceed recall time limit']);
+    await im.recallMessage({}, { msg_id: late, to: 'bob', chat_type: 'chat', force: true });
+  } finally {
+    await send(`${emulator().url}/_emulator/clock`, 'POST', { real: true }, {});
+  }
+
+  const inGroup = (await im.sendGroupMessage({}, { from: 'alice', to: [GROUP], type: 'txt', body: { msg: 'thread me' } })).data![GROUP]!;
+  expect((await im.modifyMessage({ msg_id: inGroup }, { user: 'alice', new_msg: { type: 'txt', msg: 'edited' } })).data).toBe('success');
+  const thread = await im.createThread({}, { group_id: GROUP, name: 'topic', owner: 'bob', msg_id: inGroup });
+  expect(thread.data?.thread_id).toMatch(/^\d+$/);
+  const twice = await failure(im.createThread({}, { group_id: GROUP, name: 'again', owner: 'bob', msg_id: inGroup }));
+  expect([twice.status, twice.errorDescription]).toEqual([403, 'msg already create thread.not allow to create.']);
+
+  await im.deleteGroupRoamingMessages({ userId: 'bob', groupId: GROUP, msgIdList: inGroup });
+  const state = await send(`${emulator().url}/_emulator/state`, 'GET', undefined, {});
+  const stored = state.body.apps['my-org/my-app'].messages.find((message: { id: string }) => message.id === inGroup);
+  expect(stored).toMatchObject({ body: { msg: 'edited' }, edits: 1, hiddenFor: ['bob'] });
+});

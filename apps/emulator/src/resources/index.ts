@@ -7,6 +7,7 @@ import { groupAdmins } from './group-admins.js';
 import { roomLists } from './room-lists.js';
 import { groupMembers } from './group-members.js';
 import { groupMetadata } from './group-metadata.js';
+import { messages } from './messages.js';
 import { groups } from './groups.js';
 import type { Handler, InvalidMapping, ResourceModule } from './module.js';
 import { mutes } from './mutes.js';
@@ -30,6 +31,7 @@ export const MODULES: readonly ResourceModule[] = [
   chatroomMembers,
   chatroomAttributes,
   threads,
+  messages,
 ];
 
 export const HANDLERS: ReadonlyMap<string, Handler> = new Map(MODULES.flatMap(module => Object.entries(module.handlers)));

@@ -12,6 +12,8 @@ export interface EmulatorSettings {
   maxChatroomsPerUser: number;
   /** Contacts per user (documented: 100 on the free edition, 3,000 on Pro and Flagship). */
   maxContactsPerUser: number;
+  /** How long after sending a message can be recalled without `force` (documented default: 2 minutes). */
+  recallWindowMs: number;
 }
 
 /** One validated request, as a handler sees it. */

@@ -1,7 +1,4 @@
-/**
- * Threads (子区) of groups: create on a group message, list (cursor pages), rename, delete, members.
- * Messages are not stored yet: any message ID is taken as a message of the group, once.
- */
+/** Threads (子区) of groups: create on a stored group message, list (cursor pages), rename, delete, members. */
 import { nextId, type AppState, type Thread } from '../state/model.js';
 import { cursorPage, fail, userOf } from './lookup.js';
 import type { Call, Fields, ResourceModule } from './module.js';
@@ -37,6 +34,9 @@ export const threads: ResourceModule = {
       const owner: string = call.body.owner;
       const group = call.app.groups.get(groupId) ?? fail('groupNotFound');
       if (!group.members.has(owner)) fail('ownerNotInGroup');
+      const message = call.app.messages.get(msgId) ?? fail('messageNotFound');
+      if (message.chatType !== 'groupchat') fail('notGroupMessage');
+      if (message.to !== groupId) fail('messageNotInGroup');
       if ([...call.app.threads.values()].some(thread => thread.groupId === groupId && thread.msgId === msgId)) fail('messageHasThread');
       const thread: Thread = { id: nextId(call.app), name: call.body.name, owner, groupId, msgId, created: call.now, members: new Set([owner]) };
       call.app.threads.set(thread.id, thread);
@@ -87,11 +87,11 @@ export const threads: ResourceModule = {
       groupNotFound: 'state',
       ownerNotInGroup: 'state',
       messageHasThread: 'state',
-      notGroupMessage: { not: 'messages are not stored yet: every message ID is taken as a group message' },
-      messageNotInApp: { not: 'messages are not stored yet' },
-      messageNotInGroup: { not: 'messages are not stored yet' },
-      messageNotFound: { not: 'messages are not stored yet' },
-      threadNotNested: { not: 'messages are not stored yet, so a thread message cannot be told apart' },
+      notGroupMessage: 'state',
+      messageNotInApp: { not: "each app keeps its own messages: another app's message ID is not found (messageNotFound)" },
+      messageNotInGroup: 'state',
+      messageNotFound: 'state',
+      threadNotNested: { not: 'messages sent in a thread are not told apart from group messages' },
       threadNumberLimitReached: { not: 'the per-group thread limit depends on the plan' },
       userJoinThreadLimitReached: { not: 'the per-user thread limit depends on the plan' },
       threadNotOpen: { not: 'threads are always enabled in the emulator (a console setting)' },

@@ -70,6 +70,24 @@ export interface Thread {
   members: Set<string>;
 }
 
+export type ChatType = 'chat' | 'groupchat' | 'chatroom';
+
+/** A sent message, kept for recall, modification, thread creation and roaming deletion. */
+export interface Message {
+  id: string;
+  from: string;
+  /** The receiving user, group or chatroom. */
+  to: string;
+  chatType: ChatType;
+  type: string;
+  body: Record<string, unknown>;
+  ext: Record<string, unknown> | undefined;
+  sent: number;
+  edits: number;
+  /** Users who deleted it from their roaming history. */
+  hiddenFor: Set<string>;
+}
+
 export interface AppState {
   /** The prefix's two segments: `my-org/my-app` or `app-id/12345`. */
   key: string;
@@ -86,8 +104,11 @@ export interface AppState {
   contacts: Map<string, Map<string, { remark: string }>>;
   userBlocks: Map<string, Set<string>>;
   userAttributes: Map<string, Record<string, string>>;
+  messages: Map<string, Message>;
   /** Next numeric ID for groups, chatrooms and threads: deterministic after a reset. */
   nextId: number;
+  /** Sequence of message IDs, which are 19-digit numbers like the server's. */
+  nextMessage: number;
 }
 
 /** Documented expiry of a permanent mute (2117-01-01). */
@@ -115,12 +136,20 @@ export function newApp(key: string): AppState {
     contacts: new Map(),
     userBlocks: new Map(),
     userAttributes: new Map(),
+    messages: new Map(),
     nextId: FIRST_ID,
+    nextMessage: 1,
   };
 }
 
 export function nextId(app: AppState): string {
   return String(app.nextId++);
+}
+
+const FIRST_MESSAGE_ID = 1029457500870543000n;
+
+export function nextMessageId(app: AppState): string {
+  return String(FIRST_MESSAGE_ID + BigInt(app.nextMessage++));
 }
 
 export function newUser(app: AppState, username: string, now: number, password?: string, nickname?: string): User {

@@ -3,7 +3,7 @@
  * optional on import, so that a test can seed just what it needs; users named as owners or members
  * are registered on import, so that the reverse indexes (joined groups and rooms) hold.
  */
-import { newApp, newChatroom, newGroup, newUser, type AppState, type Chatroom, type Group, type Room, type Thread } from './model.js';
+import { newApp, newChatroom, newGroup, newUser, type AppState, type Chatroom, type ChatType, type Group, type Room, type Thread } from './model.js';
 
 export interface UserSnapshot {
   username: string;
@@ -56,6 +56,19 @@ export interface ThreadSnapshot {
   members?: string[];
 }
 
+export interface MessageSnapshot {
+  id: string;
+  from: string;
+  to: string;
+  chatType: ChatType;
+  type?: string;
+  body?: Record<string, unknown>;
+  ext?: Record<string, unknown>;
+  sent?: number;
+  edits?: number;
+  hiddenFor?: string[];
+}
+
 export interface AppSnapshot {
   users?: UserSnapshot[];
   groups?: GroupSnapshot[];
@@ -65,7 +78,9 @@ export interface AppSnapshot {
   contacts?: Record<string, Array<string | { username: string; remark?: string }>>;
   userBlocks?: Record<string, string[]>;
   userAttributes?: Record<string, Record<string, string>>;
+  messages?: MessageSnapshot[];
   nextId?: number;
+  nextMessage?: number;
 }
 
 export interface Snapshot {
@@ -121,7 +136,9 @@ export function exportApp(app: AppState): AppSnapshot {
     contacts: Object.fromEntries([...app.contacts].map(([user, friends]) => [user, [...friends].map(([username, { remark }]) => ({ username, remark }))])),
     userBlocks: Object.fromEntries([...app.userBlocks].map(([user, blocked]) => [user, [...blocked]])),
     userAttributes: Object.fromEntries(app.userAttributes),
+    messages: [...app.messages.values()].map(({ ext, hiddenFor, ...message }) => ({ ...message, ...(ext ? { ext } : {}), hiddenFor: [...hiddenFor] })),
     nextId: app.nextId,
+    nextMessage: app.nextMessage,
   };
 }
 
@@ -188,6 +205,21 @@ export function importApp(key: string, snapshot: AppSnapshot, now: number): AppS
   }
   for (const [user, blocked] of Object.entries(snapshot.userBlocks ?? {})) app.userBlocks.set(user, new Set(blocked));
   app.userAttributes = new Map(Object.entries(snapshot.userAttributes ?? {}));
+  for (const message of snapshot.messages ?? []) {
+    app.messages.set(message.id, {
+      id: message.id,
+      from: message.from,
+      to: message.to,
+      chatType: message.chatType,
+      type: message.type ?? 'txt',
+      body: message.body ?? {},
+      ext: message.ext,
+      sent: message.sent ?? now,
+      edits: message.edits ?? 0,
+      hiddenFor: new Set(message.hiddenFor ?? []),
+    });
+  }
+  app.nextMessage = snapshot.nextMessage ?? app.messages.size + 1;
   // IDs handed out later must not collide with imported ones.
   let next = snapshot.nextId ?? app.nextId;
   for (const id of [app.groups.keys(), app.chatrooms.keys(), app.threads.keys()].flatMap(ids => [...ids])) {

@@ -3,10 +3,13 @@ import { G, names, type Scenarios } from './common.js';
 export const THREAD_SCENARIOS: Scenarios = {
   createThread: {
     invalidBody: ['POST', '/thread', '{"group_id": '],
-    nameTooLong: ['POST', '/thread', { group_id: G, name: 'x'.repeat(65), owner: 'u1', msg_id: 'm2' }],
-    groupNotFound: ['POST', '/thread', { group_id: '404', name: 't', owner: 'u1', msg_id: 'm2' }],
-    ownerNotInGroup: ['POST', '/thread', { group_id: G, name: 't', owner: 'nm', msg_id: 'm2' }],
-    messageHasThread: ['POST', '/thread', { group_id: G, name: 't', owner: 'u1', msg_id: 'm1' }],
+    nameTooLong: ['POST', '/thread', { group_id: G, name: 'x'.repeat(65), owner: 'u1', msg_id: '102' }],
+    groupNotFound: ['POST', '/thread', { group_id: '404', name: 't', owner: 'u1', msg_id: '102' }],
+    ownerNotInGroup: ['POST', '/thread', { group_id: G, name: 't', owner: 'nm', msg_id: '102' }],
+    messageHasThread: ['POST', '/thread', { group_id: G, name: 't', owner: 'u1', msg_id: '101' }],
+    messageNotFound: ['POST', '/thread', { group_id: G, name: 't', owner: 'u1', msg_id: '10404' }],
+    notGroupMessage: ['POST', '/thread', { group_id: G, name: 't', owner: 'u1', msg_id: '103' }],
+    messageNotInGroup: ['POST', '/thread', { group_id: G, name: 't', owner: 'u1', msg_id: '104' }],
   },
   listThreads: { queryParamReachesLimit: ['GET', '/thread?limit=51'] },
   listUserThreads: { queryParamReachesLimit: ['GET', '/threads/user/u1?limit=51'] },
