@@ -145,7 +145,9 @@ export class Emulator {
       if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
       const raw = hasBody(request) ? await readBody(request) : EMPTY_BODY;
       const call = this.validate(served, route.params, query, raw, request, appKey, now);
-      const body = this.answer(served, call, { method: request.method ?? 'GET', uri: `http://${request.headers.host ?? 'localhost'}${pathname}`, pathname, query, app: call.app, now });
+      // `path` in answers is the path below the app prefix, as the server writes it.
+      const below = pathname.slice(pathname.indexOf('/', pathname.indexOf('/', 1) + 1));
+      const body = this.answer(served, call, { method: request.method ?? 'GET', uri: `http://${request.headers.host ?? 'localhost'}${pathname}`, pathname: below, query, app: call.app, now });
       if (served.handler) return this.send(response, operation.successStatus, body);
       const type = operation.successContentType;
       if (type && !type.includes('json')) {

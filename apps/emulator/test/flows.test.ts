@@ -123,6 +123,7 @@ it('registers a user once, keeps contacts both ways, and reads user attributes s
   expect([again.status, again.error]).toEqual([400, 'duplicate_unique_property_exists']);
   const partly = await im.registerUsers({}, [{ username: 'carol', password: 'secret' }, { username: 'bob', password: 'secret' }]);
   expect(partly.entities).toMatchObject([{ username: 'carol', activated: true }]);
+  expect(partly.path).toBe('/users');
   expect(partly.data).toEqual([{ username: 'bob', registerUserFailReason: 'the bob already exists' }]);
 
   await im.addContact({ username: 'alice', friend_username: 'bob' });

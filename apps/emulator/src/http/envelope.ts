@@ -13,6 +13,7 @@ export interface RequestFacts {
   method: string;
   /** The request URL without its query, absolute. */
   uri: string;
+  /** The path below the app prefix. */
   pathname: string;
   query: URLSearchParams;
   app: AppState;
