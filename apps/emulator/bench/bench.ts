@@ -9,6 +9,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMock, type MockServer } from '@easemob-openapi/mock';
+import { DEFAULT_SPEC } from '../src/default-spec.js';
+import { operationsOf, readDocument } from '../src/spec/document.js';
 import { RawConnection, requestBytes } from './raw-client.js';
 
 const BIN = fileURLToPath(new URL('../bin/easemob-emulator.js', import.meta.url));
@@ -118,9 +120,16 @@ async function throughput(): Promise<void> {
   let emulator: ChildProcess | undefined;
   const measurements: Measurement[] = [];
   try {
+    // Start-up: until each accepts connections, the emulator's as a new process.
+    let since = performance.now();
     mock = await startMock();
+    const mockMs = performance.now() - since;
+    since = performance.now();
     const started = await startCli(['--state', state]);
+    const emulatorMs = performance.now() - since;
     emulator = started.child;
+    const operations = operationsOf(readDocument(DEFAULT_SPEC)).length;
+    console.log(`Start-up with the bundled spec (${operations} operations): Prism mock ${mockMs.toFixed(0)} ms, emulator ${emulatorMs.toFixed(0)} ms (a new process)\n`);
     const targets: Target[] = [
       { name: 'Prism mock', origin: mock.url },
       { name: 'emulator', origin: started.origin },
