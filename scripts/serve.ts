@@ -1,6 +1,7 @@
-// `pnpm start`: after the build, serves the docs and the mock on 127.0.0.1 until Ctrl-C,
-// SIGTERM, or the death of the pnpm that started it. DOCS_PORT and MOCK_PORT choose the
-// ports; unset, the defaults are tried, then any free port.
+// `pnpm start`: after the build, serves the docs, the mock and the emulator on 127.0.0.1 until
+// Ctrl-C, SIGTERM, or the death of the pnpm that started it. DOCS_PORT, MOCK_PORT and
+// EMULATOR_PORT choose the ports; unset, the defaults are tried, then any free port.
+import { startEmulator } from "@easemob-openapi/emulator";
 import { startMock } from "@easemob-openapi/mock";
 import { startDocsServer } from "../apps/docs/src/server.js";
 
@@ -42,8 +43,11 @@ try {
   running.push(docs);
   const mock = await onPort("MOCK_PORT", process.env.MOCK_PORT, 4010, (port) => startMock({ port }));
   running.push(mock);
+  const emulator = await onPort("EMULATOR_PORT", process.env.EMULATOR_PORT, 4020, (port) => startEmulator({ port }));
+  running.push(emulator);
   console.log(`Docs: ${docs.url}`);
   console.log(`Mock: ${mock.url}/{org_name}/{app_name}/...  and  ${mock.url}/app-id/{app_id}/...`);
+  console.log(`Emulator: ${emulator.url}/{org_name}/{app_name}/...  and  ${emulator.url}/app-id/{app_id}/...  (control plane ${emulator.url}/_emulator/)`);
   console.log("Press Ctrl-C to stop.");
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -10,7 +10,7 @@ export const decoratedSpecPath = fileURLToPath(new URL('../dist/openapi.json', i
 export const siteScriptEntry = fileURLToPath(new URL('./site/main.ts', import.meta.url));
 
 /** The introduction's docs-only sections, appended in this order after the spec's own. */
-export const introSectionPaths = ['typescript-client.md', 'mock-in-ci.md'].map((name) =>
+export const introSectionPaths = ['typescript-client.md', 'mock-in-ci.md', 'emulator-in-ci.md'].map((name) =>
   fileURLToPath(new URL(`../content/${name}`, import.meta.url)),
 );
 

@@ -93,7 +93,11 @@ export const builtOperations: BuiltOperation[] = operationsOf(builtSpec.paths).m
 export const introCurlBlocks = [...builtSpec.info.description.matchAll(/```sh\n(curl [\s\S]*?)```/g)].map((match) => (match[1] ?? '').trim());
 
 /** The ```ts blocks of the introduction. */
-export const introTypescriptBlocks = [...builtSpec.info.description.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const typescriptBlocks = [...builtSpec.info.description.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+/** The introduction's TypeScript examples that run against the mock. */
+export const introTypescriptBlocks = typescriptBlocks.filter((source) => !source.includes('EMULATOR_URL'));
+/** Those of the emulator section, which test a flow against a running emulator (`EMULATOR_URL`). */
+export const introEmulatorBlocks = typescriptBlocks.filter((source) => source.includes('EMULATOR_URL'));
 
 export interface BuiltWebhook {
   /** The webhook's name in the spec: the `event` its receiver sample names it by. */

@@ -5,16 +5,17 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { format, promisify } from 'node:util';
 
 import { callbackSignature } from '@easemob-openapi/client/webhooks';
+import { startEmulator, type EmulatorServer } from '@easemob-openapi/emulator';
 import { startMock, type MockServer } from '@easemob-openapi/mock';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { credentialVariables, serverUrl, typescriptLabel } from '../src/code-samples.js';
 import { callbackSecretVariable, handlerExport, receiverLabel } from '../src/webhook-samples.js';
-import { builtOperations, builtSpec, builtWebhooks, introCurlBlocks, introTypescriptBlocks } from './built-spec.js';
+import { builtOperations, builtSpec, builtWebhooks, introCurlBlocks, introEmulatorBlocks, introTypescriptBlocks } from './built-spec.js';
 
 const run = promisify(execFile);
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -81,6 +82,7 @@ const receiverSamples = builtWebhooks.map((webhook) => {
   return { ...webhook, file: `webhook-${webhook.name}.ts`, source: sample?.source ?? '' };
 });
 const introExamples = introTypescriptBlocks.map((source, i) => ({ file: `introduction-${i + 1}.ts`, source }));
+const emulatorExamples = introEmulatorBlocks.map((source, i) => ({ file: `introduction-emulator-${i + 1}.ts`, source }));
 const curlSamples = builtOperations.flatMap((operation) =>
   operation.samples.filter((sample) => sample.lang === 'bash').map((sample) => ({ ...operation, label: sample.label, source: sample.source })),
 );
@@ -126,7 +128,7 @@ describe('TypeScript samples', () => {
   });
 
   it('type-check against the built client', () => {
-    const files = [...typescriptSamples, ...receiverSamples, ...introExamples].map(({ file, source }) => {
+    const files = [...typescriptSamples, ...receiverSamples, ...introExamples, ...emulatorExamples].map(({ file, source }) => {
       writeFileSync(join(samplesDir, file), source);
       return join(samplesDir, file);
     });
@@ -172,6 +174,30 @@ describe('TypeScript samples', () => {
     const { exchanges: sent } = await runModule(file);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.filter((e) => e.violations !== null)).toEqual([]);
+  });
+  describe('against the emulator', () => {
+    let emulator: EmulatorServer;
+    beforeAll(async () => {
+      emulator = await startEmulator();
+      vi.stubEnv('EMULATOR_URL', emulator.url);
+    });
+    afterAll(async () => {
+      vi.unstubAllEnvs();
+      await emulator?.close();
+    });
+
+    it('the emulator section has its flow example', () => {
+      expect(emulatorExamples).toHaveLength(1);
+    });
+
+    it.each(emulatorExamples)('introduction example $file runs its flow and prints what its comments say', async ({ file, source }) => {
+      const { logged: printed } = await runModule(file);
+      // Each `console.log(...); // <what it prints>` comment is the line the reader is promised.
+      const promised = [...source.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
+      expect(promised.length).toBeGreaterThan(0);
+      // Trailing whitespace aside: the documented 403 message ends with a newline, which a comment cannot show.
+      expect(printed.map((args) => format(...args).trimEnd())).toEqual(promised);
+    });
   });
 });
 

@@ -9,6 +9,7 @@ export const PUBLISHED = {
   "@easemob-openapi/spec": "spec",
   "@easemob-openapi/client": "packages/client",
   "@easemob-openapi/mock": "apps/mock",
+  "@easemob-openapi/emulator": "apps/emulator",
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED;

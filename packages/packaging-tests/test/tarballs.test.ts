@@ -1,6 +1,6 @@
 // The published packages as a user gets them: packed, linted as tarballs, installed with npm
-// into a project outside the workspace, the mock started with npx, a client program compiled
-// under both module resolutions and run against it.
+// into a project outside the workspace, the mock and the emulator started with npx, a client
+// program compiled under both module resolutions and run against the mock.
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,8 +54,10 @@ describe.each(names)("the tarball of %s", (name) => {
   });
 
   it("passes attw for an ESM-only package", async () => {
-    // The YAML document is a file for tools; TypeScript cannot import it, so attw would call it unresolved.
-    const exclude = name === "@easemob-openapi/spec" ? ["--exclude-entrypoints", "./openapi.yaml"] : [];
+    // YAML documents are files for tools; TypeScript cannot import them, so attw would call them unresolved.
+    const { exports = {} } = JSON.parse(await readFile(join(WORKSPACE, PUBLISHED[name], "package.json"), "utf8")) as { exports?: Record<string, unknown> };
+    const yaml = Object.keys(exports).filter((entry) => entry.endsWith(".yaml"));
+    const exclude = yaml.length > 0 ? ["--exclude-entrypoints", ...yaml] : [];
     await run(ATTW, [tarballs[name], "--profile", "esm-only", ...exclude], { cwd: scratch });
   });
 
@@ -129,6 +131,29 @@ describe("installed with npm outside the workspace", () => {
       expect((await fetch(`${mockUrl}/my-org/my-app/chatgroups/%ZZ/users`, { headers })).status).toBe(400);
       expect((await fetch(`${mockUrl}/my-org/my-app/chatgroups/g1/users/user1,user2`, { method: "DELETE", headers })).status).toBe(200);
       expect((await fetch(`${mockUrl}/my-org/my-app/chatgroups/g1/users?pagenum=1&pagesize=2`, { headers })).status).toBe(200);
+    });
+  });
+
+  describe("with the emulator started by npx", () => {
+    let emulator: Background;
+    let emulatorUrl: string;
+    beforeAll(async () => {
+      emulator = background("npx", ["easemob-emulator", "--port", "0"], { cwd: project });
+      [, emulatorUrl = ""] = await emulator.waitFor(/^Emulator: (http:\/\/\S+)/m, 60_000);
+    });
+    afterAll(() => emulator?.stop());
+
+    it("keeps state: a registered user can be read back, an unknown one is the documented 404", async () => {
+      const app = `${emulatorUrl}/my-org/my-app`;
+      const headers = { Authorization: "Bearer t", "Content-Type": "application/json" };
+      const created = await fetch(`${app}/users`, { method: "POST", headers, body: JSON.stringify({ username: "alice", password: "secret-1" }) });
+      expect(created.status).toBe(200);
+      const read = await fetch(`${app}/users/alice`, { headers });
+      expect(read.status).toBe(200);
+      expect(JSON.stringify(await read.json())).toContain("alice");
+      const unknown = await fetch(`${app}/users/nobody`, { headers });
+      expect(unknown.status).toBe(404);
+      expect(await unknown.json()).toMatchObject({ error: expect.any(String), error_description: expect.any(String) });
     });
   });
 });
