@@ -147,8 +147,21 @@ function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undef
 const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
-  | { kind: "page"; items: string; size?: number; max?: number; start?: number; names?: { page: string; size: string } }
-  | { kind: "cursor"; items: string; size?: number; max?: number; cursor: string };
+  | { kind: "page"; items: string; size?: number; max?: number; start?: number; in?: "body"; names?: { page: string; size: string } }
+  | { kind: "cursor"; items: string; size?: number; max?: number; cursor: string; names?: { size: string } }
+  | { kind: "key"; items: string; size?: number; max?: number; key: string };
+
+/**
+ * Lists with paging parameters that are not offered as paged, and why. `pnpm generate` fails on
+ * any other operation with paging parameters that the rules below cannot page, so a new list is
+ * either paged or named here (and in the README's list of exceptions).
+ */
+export const NOT_PAGED: Readonly<Record<string, string>> = {
+  deleteUsers: "a DELETE: each call deletes up to `limit` users, so iterating it would delete every user of the app",
+};
+
+/** Query parameters (and body fields of a read paged in its body) that say a list is paged, whatever their case. */
+export const PAGING_PARAMETER = /^(pagenum|pagesize|page|size|limit|cursor)$/i;
 
 /**
  * Where a cursor list's answer keeps the next cursor: a top-level `cursor` (group and room
@@ -160,32 +173,63 @@ function cursorPathOf(doc: OpenApiDocument, operation: Operation): string {
   return top["data"] && "cursor" in ownProperties(doc, top["data"]) ? "data.cursor" : "properties.cursor";
 }
 
+/** The page size to send by default: the largest allowed (fewer calls of a rate-limited API), else the documented default. */
+function sizesOf(schema: Schema | undefined): { size?: number; max?: number } {
+  const max = schema?.maximum;
+  const size = max ?? (typeof schema?.default === "number" ? schema.default : undefined);
+  return { ...(size === undefined ? {} : { size }), ...(max === undefined ? {} : { max }) };
+}
+
+/** The first page number when it is not 1, from the parameter's default or minimum. */
+function startOf(schema: Schema | undefined): { start?: number } {
+  const first = typeof schema?.default === "number" ? schema.default : schema?.minimum;
+  return first === undefined || first === 1 ? {} : { start: first };
+}
+
+/** A read whose JSON body holds its page fields (`page` and `size`: the keyword searches). */
+function bodyPageFields(doc: OpenApiDocument, operation: Operation): Record<string, Schema> | undefined {
+  const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
+  const props = body?.properties ?? {};
+  return Object.keys(props).some((name) => PAGING_PARAMETER.test(name)) ? props : undefined;
+}
+
 /**
- * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
- * documented default, else the maximum; start: the first `pagenum` when it is not 1, from the
- * parameter's default or minimum; names: the parameters' spelling when it is not
- * `pagenum`/`pagesize`, e.g. `pageNum`/`pageSize`, found whatever the case) and
- * `cursor`/`limit` lists (size: the maximum `limit`; cursor: where the answer keeps the next one);
- * max: the largest page size the spec allows.
+ * How a list is paged, from its parameters (names found whatever their case):
+ * - `page`: `pagenum`/`pagesize` in the query (names: their spelling when it is not that, e.g.
+ *   `pageNum`/`pageSize`), or `page`/`size` in the JSON body of a read (`in: "body"`); start:
+ *   the first page when it is not 1;
+ * - `cursor`: `cursor` and a page size (`limit`, or `pageSize` in names) in the query; cursor:
+ *   where the answer keeps the next one;
+ * - `key`: `limit` and `<item>_id` naming the list's items (`collection_id` for `collections`):
+ *   each page starts at the last item read (included), found by its `id`.
+ * size: the page size sent when the caller names none; max: the largest the spec allows.
  */
-function pagingOf(doc: OpenApiDocument, method: string, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
-  // Only reads are lists: `DELETE /users?limit&cursor` deletes users a batch at a time.
-  if (method !== "get") return undefined;
+function pagingOf(doc: OpenApiDocument, id: string, method: string, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
   const named = (lower: string) => [...query.keys()].find((name) => name.toLowerCase() === lower);
-  const [pageName, sizeName] = [named("pagenum"), named("pagesize")];
-  const kind = pageName && sizeName ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
-  if (!kind) return undefined;
+  const bodyFields = method === "get" ? undefined : bodyPageFields(doc, operation);
+  if (![...query.keys()].some((name) => PAGING_PARAMETER.test(name)) && !bodyFields) return undefined;
+  if (id in NOT_PAGED) return undefined;
   const items = itemsPathOf(doc, operation);
-  if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
-  const sizeSchema = deref(doc, query.get(kind === "page" ? sizeName! : "limit")?.schema);
-  const max = sizeSchema?.maximum;
-  const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : max) : max;
-  const sizes = { ...(size === undefined ? {} : { size }), ...(max === undefined ? {} : { max }) };
-  if (kind === "cursor") return { kind, items, ...sizes, cursor: cursorPathOf(doc, operation) };
-  const numSchema = deref(doc, query.get(pageName!)?.schema);
-  const first = typeof numSchema?.default === "number" ? numSchema.default : numSchema?.minimum;
-  const names = pageName === "pagenum" && sizeName === "pagesize" ? {} : { names: { page: pageName!, size: sizeName! } };
-  return { kind, items, ...sizes, ...(first === undefined || first === 1 ? {} : { start: first }), ...names };
+  const unpageable = (why: string) => new Error(`${id} has paging parameters but ${why}: page it in scripts/operation-table.ts or add it to NOT_PAGED`);
+  if (!items) throw unpageable("its 200 answer holds no list");
+  const schemaOf = (name: string | undefined) => deref(doc, name === undefined ? undefined : query.get(name)?.schema);
+
+  if (bodyFields) {
+    if (!bodyFields["page"] || !bodyFields["size"]) throw unpageable("its body has no page and size");
+    return { kind: "page", items, ...sizesOf(deref(doc, bodyFields["size"])), ...startOf(deref(doc, bodyFields["page"])), in: "body", names: { page: "page", size: "size" } };
+  }
+  const [pageName, sizeName, limit] = [named("pagenum"), named("pagesize"), named("limit")];
+  if (pageName && sizeName) {
+    const names = pageName === "pagenum" && sizeName === "pagesize" ? {} : { names: { page: pageName, size: sizeName } };
+    return { kind: "page", items, ...sizesOf(schemaOf(sizeName)), ...startOf(schemaOf(pageName)), ...names };
+  }
+  const size = limit ?? sizeName;
+  if (query.has("cursor") && size) {
+    return { kind: "cursor", items, ...sizesOf(schemaOf(size)), cursor: cursorPathOf(doc, operation), ...(size === "limit" ? {} : { names: { size } }) };
+  }
+  const key = [...query.keys()].find((name) => name.endsWith("_id") && `${name.slice(0, -3)}s` === items);
+  if (limit && key) return { kind: "key", items, ...sizesOf(schemaOf(limit)), key };
+  throw unpageable("none of the paging rules fits");
 }
 
 const isFile = (schema: Schema | undefined) => schema?.format === "binary" || schema?.contentMediaType !== undefined;
@@ -263,7 +307,7 @@ export function operationTable(doc: OpenApiDocument): string {
     const bodyType = content && !content["application/json"] && !content["multipart/form-data"] ? Object.keys(content)[0] : undefined;
     const body = content ? { body: true, ...(bodyType ? { bodyType } : {}) } : {};
     const batch = operation["x-batch"] === false ? undefined : batchOf(doc, pathParams, operation);
-    const paging = pagingOf(doc, method, query, operation);
+    const paging = pagingOf(doc, id, method, query, operation);
     const multipart = multipartOf(doc, operation);
     const binary = isBinary(doc, operation) ? { binary: true } : {};
     const row = { method, path, ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };

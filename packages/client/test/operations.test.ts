@@ -238,8 +238,8 @@ describe("withOperations: the operations, the helpers and the raw client in one 
     expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`)).toEqual([
       "GET /o/a/thread/t1/users",
       "DELETE /o/a/thread/t1",
-      "GET /o/a/thread",
-      "GET /o/a/thread?cursor=c1",
+      "GET /o/a/thread?limit=50",
+      "GET /o/a/thread?limit=50&cursor=c1",
       "POST /o/a/thread/t1/users",
     ]);
 

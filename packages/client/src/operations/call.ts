@@ -18,13 +18,17 @@ export interface Route {
   bodyType?: string;
   batch?: { in: "path" | "body"; name: string; maxItems?: number; pattern?: string };
   paging?: {
-    kind: "page" | "cursor";
+    kind: "page" | "cursor" | "key";
     items: string;
     size?: number;
     max?: number;
     start?: number;
     cursor?: string;
-    names?: { page: string; size: string };
+    /** `page`/`size` travel in the JSON body (keyword searches), not the query. */
+    in?: "body";
+    /** The parameter naming the item a `key` list starts from (included). */
+    key?: string;
+    names?: { page?: string; size: string };
   };
 }
 
