@@ -2,7 +2,7 @@
  * Builds, from the bundled spec, the sources of:
  *
  * - src/generated/operations.ts: `operationsById`, operationId → method, path and, where they
- *   apply, `body` (the operation takes a request body; `bodyType` when it is form fields),
+ *   apply, `anonymous` (callable without a token) or `userToken` (only with a user's token), `body` (the operation takes a request body; `bodyType` when it is form fields),
  *   `multipart` (the body is sent as multipart/form-data; the names of its file parts), `binary`
  *   (the 200 answer is a file's bytes), `batch` (the list of names one call takes, its documented
  *   maximum and the pattern each name must match) and `paging` (how the list is paged, where its
@@ -53,10 +53,12 @@ interface Operation {
   parameters?: Parameter[];
   requestBody?: { $ref?: string; content?: Record<string, MediaTypeObject> };
   responses?: Record<string, Response>;
+  security?: Record<string, unknown>[];
 }
 type PathItem = { parameters?: Parameter[] } & Partial<Record<(typeof METHODS)[number], Operation>>;
 export interface OpenApiDocument {
   paths?: Record<string, PathItem>;
+  security?: Record<string, unknown>[];
   components?: Record<string, Record<string, unknown> | undefined>;
 }
 
@@ -277,6 +279,18 @@ interface OperationEntry {
   query: Map<string, Parameter>;
 }
 
+/**
+ * Who may call: `anonymous` when the spec allows the call without a token (`{}` among its
+ * security alternatives: the token endpoint, open registration); `userToken` when only a user's
+ * token is accepted (the caller gives it per call), not the app token.
+ */
+function authOf(doc: OpenApiDocument, operation: Operation): { anonymous?: true; userToken?: true } {
+  const alternatives = operation.security ?? doc.security ?? [];
+  if (alternatives.some((alternative) => Object.keys(alternative).length === 0)) return { anonymous: true };
+  const schemes = new Set(alternatives.flatMap((alternative) => Object.keys(alternative)));
+  return schemes.size === 1 && schemes.has("userToken") ? { userToken: true } : {};
+}
+
 function operationsOf(doc: OpenApiDocument): OperationEntry[] {
   const entries: OperationEntry[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -310,7 +324,7 @@ export function operationTable(doc: OpenApiDocument): string {
     const paging = pagingOf(doc, id, method, query, operation);
     const multipart = multipartOf(doc, operation);
     const binary = isBinary(doc, operation) ? { binary: true } : {};
-    const row = { method, path, ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
+    const row = { method, path, ...authOf(doc, operation), ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
     rows.push(`  ${id}: ${JSON.stringify(row)},`);
     errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
   }

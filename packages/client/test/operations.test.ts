@@ -151,9 +151,11 @@ describe("operation methods, routed by the generated table", () => {
       string,
       (...args: unknown[]) => Promise<unknown>
     >;
-    const route = operationsById[id] as { method: string; path: string; body?: boolean; bodyType?: string; multipart?: readonly string[] };
+    const route = operationsById[id] as { method: string; path: string; body?: boolean; bodyType?: string; multipart?: readonly string[]; userToken?: true };
     const path = samplePath(id);
-    await (route.body ? methods[id]!(path, { probe: 1 }) : methods[id]!(path));
+    // An operation that accepts only a user's token is given one.
+    const init = route.userToken ? [{ userToken: "user-token" }] : [];
+    await (route.body ? methods[id]!(path, { probe: 1 }, ...init) : methods[id]!(path, ...init));
     expect(requests).toHaveLength(1);
     const expected = route.path.replace(/\{([^{}]+)\}/g, (_, name: string) => [path[name]].flat().join(","));
     expect(requests[0]!.method).toBe(route.method.toUpperCase());

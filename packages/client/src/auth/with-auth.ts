@@ -14,10 +14,12 @@ function authorize(request: Request, token: string): Request {
  * renewed token once and replays the request with it (the body is cloned before the first send, so
  * the replay carries the same bytes); when the source cannot renew (a fixed token), or the replay is
  * refused again, that 401 is returned as is. Waiting for a token honours the request's abort signal.
- * The header is set on the request it is handed.
+ * The header is set on the request it is handed. A request that already carries `Authorization`
+ * (a user token given for an operation that takes one) is sent as it is.
  */
 export function withAuth(fetch: FetchLike, tokens: TokenSource): FetchLike {
   return async (request) => {
+    if (request.headers.has("Authorization")) return fetch(request);
     const replay = request.body === null ? undefined : request.clone();
     const token = tokens.peek() ?? (await tokens.current(request.signal));
     const response = await fetch(authorize(request, token));

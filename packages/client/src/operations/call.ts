@@ -1,14 +1,19 @@
 import type { Middleware } from "openapi-fetch";
 import type { EasemobClient } from "../create-client.js";
-import { EasemobApiError, UnexpectedResponseError } from "../errors.js";
+import { EasemobApiError, InvalidRequestError, UnexpectedResponseError } from "../errors.js";
 import { operationsById, type OperationId } from "../generated/operations.js";
-import { secretsOf } from "../secrets.js";
-import type { CallInit } from "./types.js";
+import { isUsableToken } from "../auth/bearer.js";
+import { anonymousFetchOf, secretsOf } from "../registry.js";
+import type { AuthInit, CallInit } from "./types.js";
 
 /** One row of the generated table, as the run-time code reads it. */
 export interface Route {
   method: string;
   path: string;
+  /** The spec allows the call without a token. */
+  anonymous?: boolean;
+  /** Only a user's token is accepted (given per call as `init.userToken`). */
+  userToken?: boolean;
   body?: boolean;
   /** The body goes as multipart/form-data; these parts are files. */
   multipart?: readonly string[];
@@ -63,6 +68,21 @@ export function formDataOf(body: unknown, files: readonly string[]): FormData {
   return form;
 }
 
+/** The user's token of an operation that takes only that, checked before it goes in a header. */
+function authorization(route: Route, id: OperationId, userToken: unknown): { Authorization?: string } {
+  if (!route.userToken) return {};
+  if (!isUsableToken(userToken)) throw new InvalidRequestError("init.userToken", `${id} needs the user's token (a non-empty token of visible ASCII characters)`);
+  return { Authorization: `Bearer ${userToken}` };
+}
+
+/** The client's fetch without auth, for a call the spec allows without a token. */
+function anonymousFetch(client: EasemobClient, route: Route, id: OperationId) {
+  if (!route.anonymous) throw new InvalidRequestError("init.anonymous", `${id} is not callable without a token`);
+  const fetch = anonymousFetchOf(client);
+  if (!fetch) throw new InvalidRequestError("init.anonymous", "needs a client made by createClient");
+  return fetch;
+}
+
 /**
  * Sends one operation through the openapi-fetch client (so its middleware — the path guard,
  * auth — applies): `params` is split into path and query by the operation's path template.
@@ -74,9 +94,10 @@ export async function callOperation(
   id: OperationId,
   params: object | undefined,
   body: unknown,
-  init?: CallInit,
+  init?: CallInit & AuthInit,
 ): Promise<unknown> {
   const route = routeOf(id);
+  const { anonymous, userToken, ...rest } = init ?? {};
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params ?? {})) {
@@ -93,23 +114,25 @@ export async function callOperation(
   // A file download answers bytes (its errors are still JSON); form fields say so, and openapi-fetch encodes them.
   const accept = route.binary ? { Accept: "application/octet-stream, application/json" } : {};
   const contentType = route.bodyType && body !== undefined ? { "Content-Type": route.bodyType } : {};
-  const headers = { ...accept, ...contentType, ...init?.headers };
+  const headers = { ...accept, ...contentType, ...authorization(route, id, userToken), ...rest.headers };
   const { data, error, response } = await (client.request as unknown as LooseRequest)(method, route.path, {
-    ...init,
+    ...rest,
+    ...(anonymous ? { fetch: anonymousFetch(client, route, id) } : {}),
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     params: { path, query },
     ...(body === undefined ? {} : { body: route.multipart ? formDataOf(body, route.multipart) : body }),
     // Parsed here, so that a body that is not JSON fails with the operation named; a download stays a Blob.
     parseAs: route.binary ? "blob" : "text",
-    middleware: [...(init?.middleware ?? []), recordPath],
+    middleware: [...(rest.middleware ?? []), recordPath],
   });
   const context = { operationId: id, method, path: route.path, urlPath };
-  if (!response.ok) throw EasemobApiError.from(response, error, context, secretsOf(client));
+  const secrets = typeof userToken === "string" ? secretsOf(client).with(userToken) : secretsOf(client);
+  if (!response.ok) throw EasemobApiError.from(response, error, context, secrets);
   if (route.binary) return data;
   if (typeof data !== "string" || data === "") return undefined;
   try {
     return JSON.parse(data);
   } catch {
-    throw new UnexpectedResponseError(response, data, context, secretsOf(client));
+    throw new UnexpectedResponseError(response, data, context, secrets);
   }
 }

@@ -40,6 +40,20 @@ export type CallInit = Omit<RequestInit, "body" | "headers" | "method"> & {
   middleware?: Middleware[];
 };
 
+/** Who a call goes as, where the spec gives a choice: without a token, or with a user's token. */
+export interface AuthInit {
+  /** Send without the app token, where the spec allows it (`getToken`, open `registerUsers`). */
+  anonymous?: boolean;
+  /** The user's token, for an operation that accepts only that (`setUserPushTemplate`). */
+  userToken?: string;
+}
+
+/** Per-call options of one operation: `anonymous` only where the spec allows it, `userToken` required where it is the only way. */
+export type CallInitOf<Id extends OperationId> = CallInit &
+  (Table[Id] extends { anonymous: true } ? Pick<AuthInit, "anonymous"> : Table[Id] extends { userToken: true } ? Required<Pick<AuthInit, "userToken">> : {});
+
+type InitArg<Id extends OperationId> = Table[Id] extends { userToken: true } ? [init: CallInitOf<Id>] : [init?: CallInitOf<Id>];
+
 type ParamsArg<Id extends OperationId> = {} extends ParamsOf<Id> ? [params?: ParamsOf<Id>] : [params: ParamsOf<Id>];
 
 /**
@@ -47,8 +61,8 @@ type ParamsArg<Id extends OperationId> = {} extends ParamsOf<Id> ? [params?: Par
  * body. Resolves to the 200 answer; rejects with an `EasemobApiError` when the server refuses.
  */
 export type OperationMethod<Id extends OperationId> = [BodyOf<Id>] extends [never]
-  ? (...args: [...ParamsArg<Id>, init?: CallInit]) => OperationPromise<DataOf<Id>, Id>
-  : (params: ParamsOf<Id>, body: BodyOf<Id>, init?: CallInit) => OperationPromise<DataOf<Id>, Id>;
+  ? (...args: [...ParamsArg<Id>, init?: CallInitOf<Id>]) => OperationPromise<DataOf<Id>, Id>
+  : (params: ParamsOf<Id>, body: BodyOf<Id>, ...init: InitArg<Id>) => OperationPromise<DataOf<Id>, Id>;
 
 /** Every operation of the spec, callable by its operationId. */
 export type OperationMethods = { readonly [Id in OperationId]: OperationMethod<Id> };
