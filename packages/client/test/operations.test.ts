@@ -164,6 +164,19 @@ describe("operation methods, routed by the generated table", () => {
     expect(bodies[0]).toEqual(route.body ? (route.multipart || route.bodyType ? { probe: "1" } : { probe: 1 }) : undefined);
   });
 
+  it("reads a download as a Blob, or as the body's stream with { as: \"stream\" }", async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    const { fetch, requests } = recorder(() => new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    const blob = await im.downloadFile({ file_uuid: "f1" });
+    expect(blob).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+    const stream = await im.downloadGroupSharedFile({ group_id: "g1", file_id: "f1" }, { as: "stream" });
+    expect(stream).toBeInstanceOf(ReadableStream);
+    expect(new Uint8Array(await new Response(stream).arrayBuffer())).toEqual(bytes);
+    expect(requests.map((r) => r.headers.get("Accept"))).toEqual(["application/octet-stream, application/json", "application/octet-stream, application/json"]);
+  });
+
   it("sends a multipart body as a form, a file part given as text or a Blob as a file", async () => {
     const { fetch, requests, bodies } = recorder();
     const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
@@ -171,6 +184,14 @@ describe("operation methods, routed by the generated table", () => {
     await im.uploadGroupSharedFile({ group_id: "g1" }, { file: new File(["bytes"], "IMG_3.JPG") });
     expect(requests[0]!.headers.get("Content-Type")).toMatch(/^multipart\/form-data; boundary=/);
     expect(bodies).toEqual([{ file: { file: "file", text: "Hello world" } }, { file: { file: "IMG_3.JPG", text: "bytes" } }]);
+  });
+
+  it("sends form fields (setUserAttributes) as application/x-www-form-urlencoded", async () => {
+    const { fetch, requests, bodies } = recorder();
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    await im.setUserAttributes({ username: "u1" }, { nickname: "Zoë", gender: "1" });
+    expect(requests[0]!.headers.get("Content-Type")).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(bodies).toEqual([{ nickname: "Zoë", gender: "1" }]);
   });
 
   it("reads a download as a Blob, asking for the bytes or a JSON error", async () => {

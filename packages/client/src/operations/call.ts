@@ -45,7 +45,7 @@ type LooseRequest = (
   init: CallInit & {
     params: { path: Record<string, unknown>; query: Record<string, unknown> };
     body?: unknown;
-    parseAs: "text" | "blob";
+    parseAs: "text" | "blob" | "stream";
   },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
@@ -97,7 +97,7 @@ export async function callOperation(
   init?: CallInit & AuthInit,
 ): Promise<unknown> {
   const route = routeOf(id);
-  const { anonymous, userToken, ...rest } = init ?? {};
+  const { anonymous, userToken, as, ...rest } = (init ?? {}) as CallInit & AuthInit & { as?: unknown };
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params ?? {})) {
@@ -121,8 +121,8 @@ export async function callOperation(
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     params: { path, query },
     ...(body === undefined ? {} : { body: route.multipart ? formDataOf(body, route.multipart) : body }),
-    // Parsed here, so that a body that is not JSON fails with the operation named; a download stays a Blob.
-    parseAs: route.binary ? "blob" : "text",
+    // Parsed here, so that a body that is not JSON fails with the operation named; a download stays a Blob or a stream.
+    parseAs: route.binary ? (as === "stream" ? "stream" : "blob") : "text",
     middleware: [...(rest.middleware ?? []), recordPath],
   });
   const context = { operationId: id, method, path: route.path, urlPath };
