@@ -86,15 +86,28 @@ function rulesOf(doc: OpenApiDocument, parameter: Parameter): { kind: "single" |
   return { kind: list ? "list" : "single", ...(pattern === undefined ? {} : { pattern }) };
 }
 
-/** The list of names one call takes: a list path parameter, or a required array property of the JSON body. */
-type Batch = { in: "path" | "body"; name: string; maxItems?: number; pattern?: string };
+/**
+ * The list one call takes: names (a list path parameter, or a required array of strings in the
+ * JSON body), or items (a required array of objects in the body, or the body itself as an array:
+ * `in: "array"`; `objects`). `key`: the property that names an item (its `username`), when it has one.
+ */
+type Batch = { in: "path" | "body" | "array"; name: string; maxItems?: number; pattern?: string; objects?: true; key?: string };
 
-function batchRow(where: Batch["in"], name: string, schema: Schema | undefined, items: Schema | undefined): Batch {
+/** The property naming an item of an object batch: a required string `username`, else none. */
+function keyOf(doc: OpenApiDocument, items: Schema | undefined): { key?: string } {
+  const props = Object.assign({}, items?.properties, ...(items?.allOf ?? []).map((m) => deref(doc, m)?.properties ?? {})) as Record<string, Schema>;
+  const required = [items?.required ?? [], ...(items?.allOf ?? []).map((m) => deref(doc, m)?.required ?? [])].flat();
+  return required.includes("username") && deref(doc, props["username"])?.type === "string" ? { key: "username" } : {};
+}
+
+function batchRow(doc: OpenApiDocument, where: Batch["in"], name: string, schema: Schema | undefined): Batch {
+  const items = deref(doc, schema?.items);
   return {
     in: where,
     name,
     ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }),
     ...(items?.pattern === undefined ? {} : { pattern: items.pattern }),
+    ...(items?.type === "string" || where === "path" ? {} : { objects: true, ...keyOf(doc, items) }),
   };
 }
 
@@ -102,18 +115,26 @@ function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, opera
   if (operation["x-batch"] === false) return undefined;
   for (const [name, p] of pathParams) {
     const schema = deref(doc, p.schema);
-    if (isArray(schema)) return batchRow("path", name, schema, deref(doc, schema?.items));
+    if (isArray(schema)) return batchRow(doc, "path", name, schema);
   }
   const json = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
-  // A `oneOf` body (e.g. the table's `{users: [...]}` or a bare array): its object form with a list of names.
-  const body = json?.oneOf ? json.oneOf.map((form) => deref(doc, form)).find((form) => form?.type === "object") : json;
+  const forms = (json?.oneOf ?? [json]).map((form) => deref(doc, form));
+  // The body itself a limited array of objects (registerUsers' batch form, setPushNicknames).
+  const array = forms.find((form) => isArray(form) && form?.maxItems !== undefined && deref(doc, form.items)?.type === "object");
+  if (array) return batchRow(doc, "array", "", array);
+  // A `oneOf` body (e.g. the table's `{users: [...]}` or a bare array): its object form with a list.
+  const body = forms.find((form) => form?.type === "object");
   const candidates = (body?.required ?? [])
     .map((name) => [name, deref(doc, body?.properties?.[name])] as const)
-    .filter(([, schema]) => isArray(schema) && deref(doc, schema?.items)?.type === "string");
+    .filter(([, schema]) => {
+      const items = deref(doc, schema?.items);
+      // Strings, or objects where the spec limits how many one call takes (addFavorites' collections).
+      return isArray(schema) && (items?.type === "string" || ((items?.type === "object" || items?.allOf !== undefined) && schema?.maxItems !== undefined));
+    });
   // Prefer the array whose size the spec limits (the batch); else the only required array.
   const [name, schema] = candidates.find(([, s]) => s?.maxItems !== undefined) ?? (candidates.length === 1 ? candidates[0]! : []);
   if (name === undefined) return undefined;
-  return batchRow("body", name, schema, deref(doc, schema?.items));
+  return batchRow(doc, "body", name, schema);
 }
 
 /** Properties an operation's own schema adds (allOf members other than referenced shared envelopes). */

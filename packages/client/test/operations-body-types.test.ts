@@ -41,6 +41,11 @@ const cases: [source: string, refused?: true][] = [
   ['im.items("listKeywords", { list_id: "l1" }, { body: { word: "music" } });'],
   ['im.items("listKeywords", { list_id: "l1" });', true],
   ['im.items("listKeywordLists");'],
+  // Batches: the rest of a message is typed like the message, the items of an object batch are objects.
+  ['im.batch("sendUserMessage", {}, ["u1", "u2"], { body: { type: "txt", body: { msg: "hi" } } });'],
+  ['im.batch("sendUserMessage", {}, ["u1"], { body: { type: "custom", body: { msg: "hi" } } });', true],
+  ['im.batch("registerUsers", {}, [{ username: "u1", password: "p" }]);'],
+  ['im.batch("registerUsers", {}, ["u1"]);', true],
 ];
 
 describe("body and option types", () => {

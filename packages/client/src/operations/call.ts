@@ -21,7 +21,8 @@ export interface Route {
   binary?: boolean;
   /** The body is sent as this media type (form fields) instead of JSON. */
   bodyType?: string;
-  batch?: { in: "path" | "body"; name: string; maxItems?: number; pattern?: string };
+  /** The list one call takes: names, or (`objects`) the body's items, `key` naming each. */
+  batch?: { in: "path" | "body" | "array"; name: string; maxItems?: number; pattern?: string; objects?: boolean; key?: string };
   paging?: {
     kind: "page" | "cursor" | "key";
     items: string;
