@@ -18,12 +18,7 @@ function authorize(request: Request, token: string): Request {
  * (a user token given for an operation that takes one) is sent as it is.
  */
 export function withAuth(fetch: FetchLike, tokens: TokenSource): FetchLike {
-  return async (request) => {
-    if (request.headers.has("Authorization")) return fetch(request);
-    const replay = request.body === null ? undefined : request.clone();
-    const token = tokens.peek() ?? (await tokens.current(request.signal));
-    const response = await fetch(authorize(request, token));
-    if (response.status !== 401) return response;
+  const renewing = async (request: Request, replay: Request | undefined, token: string, response: Response) => {
     let renewed: string;
     try {
       renewed = await tokens.renew(token, request.signal);
@@ -34,5 +29,20 @@ export function withAuth(fetch: FetchLike, tokens: TokenSource): FetchLike {
     if (renewed === token) return response;
     await response.body?.cancel().catch(() => undefined);
     return fetch(authorize(replay ?? new Request(request), renewed));
+  };
+  const sending = (request: Request, token: string) => {
+    const replay = request.body === null ? undefined : request.clone();
+    return fetch(authorize(request, token)).then((response) => (response.status === 401 ? renewing(request, replay, token, response) : response));
+  };
+  // Promise-chained rather than async: a call with the token at hand allocates no extra frames.
+  return (request) => {
+    try {
+      if (request.headers.has("Authorization")) return fetch(request);
+      const token = tokens.peek();
+      if (token !== undefined) return sending(request, token);
+      return tokens.current(request.signal).then((current) => sending(request, current));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }
