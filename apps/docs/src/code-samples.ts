@@ -1,5 +1,8 @@
 // The code samples the docs show on every operation (`x-codeSamples`): curl for each URL prefix and
 // TypeScript with @easemob-openapi/client, all sending the operation's documented request example.
+import { readFileSync } from 'node:fs';
+
+import { dereferencedSpecFile } from '@easemob-openapi/spec';
 import { format } from 'prettier';
 
 import { expandPath, queryString, type RequestExample, type Server } from './request-examples.js';
@@ -15,6 +18,24 @@ export const typescriptLabel = 'TypeScript';
 export const clientPackage = '@easemob-openapi/client';
 /** What the curl samples send as the token: a placeholder the reader replaces. */
 export const tokenPlaceholder = '<YourAppToken>';
+/** What the TypeScript samples pass as a user's token, where an operation accepts only that. */
+export const userTokenPlaceholder = '<YourUserToken>';
+
+type Security = { security?: Record<string, unknown>[] };
+const spec = JSON.parse(readFileSync(dereferencedSpecFile, 'utf8')) as Security & {
+  paths: Record<string, Record<string, Security & { operationId?: string }>>;
+};
+/** Operations whose only security is a user's token (the client then takes it as `init.userToken`). */
+const userTokenOperations = new Set(
+  Object.values(spec.paths)
+    .flatMap((item) => Object.values(item))
+    .filter((operation) => {
+      const schemes = new Set((operation.security ?? spec.security ?? []).flatMap((requirement) => Object.keys(requirement)));
+      return schemes.size === 1 && schemes.has('userToken');
+    })
+    .map((operation) => operation.operationId),
+);
+
 /** The TypeScript samples read the app's credentials from these, never from the source. */
 export const credentialVariables = { clientId: 'EASEMOB_CLIENT_ID', clientSecret: 'EASEMOB_CLIENT_SECRET' } as const;
 
@@ -102,6 +123,8 @@ export async function typescriptSample(example: RequestExample, orgAppServer: Se
   const argumentSource = args.map((arg, i) =>
     i === 1 && example.multipart ? formArgument(arg, example.multipart.files) : JSON.stringify(arg),
   );
+  // The user's own token (from getToken with grant_type inherit), not the app token.
+  if (userTokenOperations.has(example.operationId)) argumentSource.push(`{ userToken: ${JSON.stringify(userTokenPlaceholder)} }`);
   const credentials = Object.entries(credentialVariables)
     .map(([key, variable]) => `${key}: process.env.${variable}!`)
     .join(', ');

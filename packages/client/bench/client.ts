@@ -102,7 +102,8 @@ function everyOperationSource(): string {
     "export async function all() {",
   ];
   for (const [id, op] of Object.entries(operationsById)) {
-    const args = "body" in op ? `p as ParamsOf<"${id}">, b as BodyOf<"${id}">` : `p as ParamsOf<"${id}">`;
+    const init = "userToken" in op ? ', { userToken: "u" }' : "";
+    const args = ("body" in op ? `p as ParamsOf<"${id}">, b as BodyOf<"${id}">` : `p as ParamsOf<"${id}">`) + init;
     lines.push(`  await im.${id}(${args});`);
   }
   lines.push("}", "declare const p: unknown; declare const b: unknown;");

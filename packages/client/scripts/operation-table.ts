@@ -2,7 +2,7 @@
  * Builds, from the bundled spec, the sources of:
  *
  * - src/generated/operations.ts: `operationsById`, operationId → method, path and, where they
- *   apply, `body` (the operation takes a request body; `bodyType` when it is form fields),
+ *   apply, `anonymous` (callable without a token) or `userToken` (only with a user's token), `body` (the operation takes a request body; `bodyType` when it is form fields),
  *   `multipart` (the body is sent as multipart/form-data; the names of its file parts), `binary`
  *   (the 200 answer is a file's bytes), `batch` (the list of names one call takes, its documented
  *   maximum and the pattern each name must match) and `paging` (how the list is paged, where its
@@ -53,10 +53,12 @@ interface Operation {
   parameters?: Parameter[];
   requestBody?: { $ref?: string; content?: Record<string, MediaTypeObject> };
   responses?: Record<string, Response>;
+  security?: Record<string, unknown>[];
 }
 type PathItem = { parameters?: Parameter[] } & Partial<Record<(typeof METHODS)[number], Operation>>;
 export interface OpenApiDocument {
   paths?: Record<string, PathItem>;
+  security?: Record<string, unknown>[];
   components?: Record<string, Record<string, unknown> | undefined>;
 }
 
@@ -84,15 +86,28 @@ function rulesOf(doc: OpenApiDocument, parameter: Parameter): { kind: "single" |
   return { kind: list ? "list" : "single", ...(pattern === undefined ? {} : { pattern }) };
 }
 
-/** The list of names one call takes: a list path parameter, or a required array property of the JSON body. */
-type Batch = { in: "path" | "body"; name: string; maxItems?: number; pattern?: string };
+/**
+ * The list one call takes: names (a list path parameter, or a required array of strings in the
+ * JSON body), or items (a required array of objects in the body, or the body itself as an array:
+ * `in: "array"`; `objects`). `key`: the property that names an item (its `username`), when it has one.
+ */
+type Batch = { in: "path" | "body" | "array"; name: string; maxItems?: number; pattern?: string; objects?: true; key?: string };
 
-function batchRow(where: Batch["in"], name: string, schema: Schema | undefined, items: Schema | undefined): Batch {
+/** The property naming an item of an object batch: a required string `username`, else none. */
+function keyOf(doc: OpenApiDocument, items: Schema | undefined): { key?: string } {
+  const props = Object.assign({}, items?.properties, ...(items?.allOf ?? []).map((m) => deref(doc, m)?.properties ?? {})) as Record<string, Schema>;
+  const required = [items?.required ?? [], ...(items?.allOf ?? []).map((m) => deref(doc, m)?.required ?? [])].flat();
+  return required.includes("username") && deref(doc, props["username"])?.type === "string" ? { key: "username" } : {};
+}
+
+function batchRow(doc: OpenApiDocument, where: Batch["in"], name: string, schema: Schema | undefined): Batch {
+  const items = deref(doc, schema?.items);
   return {
     in: where,
     name,
     ...(schema?.maxItems === undefined ? {} : { maxItems: schema.maxItems }),
     ...(items?.pattern === undefined ? {} : { pattern: items.pattern }),
+    ...(items?.type === "string" || where === "path" ? {} : { objects: true, ...keyOf(doc, items) }),
   };
 }
 
@@ -100,18 +115,26 @@ function batchOf(doc: OpenApiDocument, pathParams: Map<string, Parameter>, opera
   if (operation["x-batch"] === false) return undefined;
   for (const [name, p] of pathParams) {
     const schema = deref(doc, p.schema);
-    if (isArray(schema)) return batchRow("path", name, schema, deref(doc, schema?.items));
+    if (isArray(schema)) return batchRow(doc, "path", name, schema);
   }
   const json = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
-  // A `oneOf` body (e.g. the table's `{users: [...]}` or a bare array): its object form with a list of names.
-  const body = json?.oneOf ? json.oneOf.map((form) => deref(doc, form)).find((form) => form?.type === "object") : json;
+  const forms = (json?.oneOf ?? [json]).map((form) => deref(doc, form));
+  // The body itself a limited array of objects (registerUsers' batch form, setPushNicknames).
+  const array = forms.find((form) => isArray(form) && form?.maxItems !== undefined && deref(doc, form.items)?.type === "object");
+  if (array) return batchRow(doc, "array", "", array);
+  // A `oneOf` body (e.g. the table's `{users: [...]}` or a bare array): its object form with a list.
+  const body = forms.find((form) => form?.type === "object");
   const candidates = (body?.required ?? [])
     .map((name) => [name, deref(doc, body?.properties?.[name])] as const)
-    .filter(([, schema]) => isArray(schema) && deref(doc, schema?.items)?.type === "string");
+    .filter(([, schema]) => {
+      const items = deref(doc, schema?.items);
+      // Strings, or objects where the spec limits how many one call takes (addFavorites' collections).
+      return isArray(schema) && (items?.type === "string" || ((items?.type === "object" || items?.allOf !== undefined) && schema?.maxItems !== undefined));
+    });
   // Prefer the array whose size the spec limits (the batch); else the only required array.
   const [name, schema] = candidates.find(([, s]) => s?.maxItems !== undefined) ?? (candidates.length === 1 ? candidates[0]! : []);
   if (name === undefined) return undefined;
-  return batchRow("body", name, schema, deref(doc, schema?.items));
+  return batchRow(doc, "body", name, schema);
 }
 
 /** Properties an operation's own schema adds (allOf members other than referenced shared envelopes). */
@@ -147,8 +170,21 @@ function itemsPathOf(doc: OpenApiDocument, operation: Operation): string | undef
 const rank = (name: string) => ["data", "entities"].indexOf(name) >>> 0;
 
 type Paging =
-  | { kind: "page"; items: string; size?: number; max?: number; start?: number; names?: { page: string; size: string } }
-  | { kind: "cursor"; items: string; size?: number; max?: number; cursor: string };
+  | { kind: "page"; items: string; size?: number; max?: number; start?: number; in?: "body"; names?: { page: string; size: string } }
+  | { kind: "cursor"; items: string; size?: number; max?: number; cursor: string; names?: { size: string } }
+  | { kind: "key"; items: string; size?: number; max?: number; key: string };
+
+/**
+ * Lists with paging parameters that are not offered as paged, and why. `pnpm generate` fails on
+ * any other operation with paging parameters that the rules below cannot page, so a new list is
+ * either paged or named here (and in the README's list of exceptions).
+ */
+export const NOT_PAGED: Readonly<Record<string, string>> = {
+  deleteUsers: "a DELETE: each call deletes up to `limit` users, so iterating it would delete every user of the app",
+};
+
+/** Query parameters (and body fields of a read paged in its body) that say a list is paged, whatever their case. */
+export const PAGING_PARAMETER = /^(pagenum|pagesize|page|size|limit|cursor)$/i;
 
 /**
  * Where a cursor list's answer keeps the next cursor: a top-level `cursor` (group and room
@@ -160,32 +196,63 @@ function cursorPathOf(doc: OpenApiDocument, operation: Operation): string {
   return top["data"] && "cursor" in ownProperties(doc, top["data"]) ? "data.cursor" : "properties.cursor";
 }
 
+/** The page size to send by default: the largest allowed (fewer calls of a rate-limited API), else the documented default. */
+function sizesOf(schema: Schema | undefined): { size?: number; max?: number } {
+  const max = schema?.maximum;
+  const size = max ?? (typeof schema?.default === "number" ? schema.default : undefined);
+  return { ...(size === undefined ? {} : { size }), ...(max === undefined ? {} : { max }) };
+}
+
+/** The first page number when it is not 1, from the parameter's default or minimum. */
+function startOf(schema: Schema | undefined): { start?: number } {
+  const first = typeof schema?.default === "number" ? schema.default : schema?.minimum;
+  return first === undefined || first === 1 ? {} : { start: first };
+}
+
+/** A read whose JSON body holds its page fields (`page` and `size`: the keyword searches). */
+function bodyPageFields(doc: OpenApiDocument, operation: Operation): Record<string, Schema> | undefined {
+  const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
+  const props = body?.properties ?? {};
+  return Object.keys(props).some((name) => PAGING_PARAMETER.test(name)) ? props : undefined;
+}
+
 /**
- * `pagenum`/`pagesize` lists (size: the page size sent when the caller names none: the
- * documented default, else the maximum; start: the first `pagenum` when it is not 1, from the
- * parameter's default or minimum; names: the parameters' spelling when it is not
- * `pagenum`/`pagesize`, e.g. `pageNum`/`pageSize`, found whatever the case) and
- * `cursor`/`limit` lists (size: the maximum `limit`; cursor: where the answer keeps the next one);
- * max: the largest page size the spec allows.
+ * How a list is paged, from its parameters (names found whatever their case):
+ * - `page`: `pagenum`/`pagesize` in the query (names: their spelling when it is not that, e.g.
+ *   `pageNum`/`pageSize`), or `page`/`size` in the JSON body of a read (`in: "body"`); start:
+ *   the first page when it is not 1;
+ * - `cursor`: `cursor` and a page size (`limit`, or `pageSize` in names) in the query; cursor:
+ *   where the answer keeps the next one;
+ * - `key`: `limit` and `<item>_id` naming the list's items (`collection_id` for `collections`):
+ *   each page starts at the last item read (included), found by its `id`.
+ * size: the page size sent when the caller names none; max: the largest the spec allows.
  */
-function pagingOf(doc: OpenApiDocument, method: string, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
-  // Only reads are lists: `DELETE /users?limit&cursor` deletes users a batch at a time.
-  if (method !== "get") return undefined;
+function pagingOf(doc: OpenApiDocument, id: string, method: string, query: Map<string, Parameter>, operation: Operation): Paging | undefined {
   const named = (lower: string) => [...query.keys()].find((name) => name.toLowerCase() === lower);
-  const [pageName, sizeName] = [named("pagenum"), named("pagesize")];
-  const kind = pageName && sizeName ? "page" : query.has("cursor") && query.has("limit") ? "cursor" : undefined;
-  if (!kind) return undefined;
+  const bodyFields = method === "get" ? undefined : bodyPageFields(doc, operation);
+  if (![...query.keys()].some((name) => PAGING_PARAMETER.test(name)) && !bodyFields) return undefined;
+  if (id in NOT_PAGED) return undefined;
   const items = itemsPathOf(doc, operation);
-  if (!items) throw new Error(`${operation.operationId} is paged but its 200 answer holds no list`);
-  const sizeSchema = deref(doc, query.get(kind === "page" ? sizeName! : "limit")?.schema);
-  const max = sizeSchema?.maximum;
-  const size = kind === "page" ? (typeof sizeSchema?.default === "number" ? sizeSchema.default : max) : max;
-  const sizes = { ...(size === undefined ? {} : { size }), ...(max === undefined ? {} : { max }) };
-  if (kind === "cursor") return { kind, items, ...sizes, cursor: cursorPathOf(doc, operation) };
-  const numSchema = deref(doc, query.get(pageName!)?.schema);
-  const first = typeof numSchema?.default === "number" ? numSchema.default : numSchema?.minimum;
-  const names = pageName === "pagenum" && sizeName === "pagesize" ? {} : { names: { page: pageName!, size: sizeName! } };
-  return { kind, items, ...sizes, ...(first === undefined || first === 1 ? {} : { start: first }), ...names };
+  const unpageable = (why: string) => new Error(`${id} has paging parameters but ${why}: page it in scripts/operation-table.ts or add it to NOT_PAGED`);
+  if (!items) throw unpageable("its 200 answer holds no list");
+  const schemaOf = (name: string | undefined) => deref(doc, name === undefined ? undefined : query.get(name)?.schema);
+
+  if (bodyFields) {
+    if (!bodyFields["page"] || !bodyFields["size"]) throw unpageable("its body has no page and size");
+    return { kind: "page", items, ...sizesOf(deref(doc, bodyFields["size"])), ...startOf(deref(doc, bodyFields["page"])), in: "body", names: { page: "page", size: "size" } };
+  }
+  const [pageName, sizeName, limit] = [named("pagenum"), named("pagesize"), named("limit")];
+  if (pageName && sizeName) {
+    const names = pageName === "pagenum" && sizeName === "pagesize" ? {} : { names: { page: pageName, size: sizeName } };
+    return { kind: "page", items, ...sizesOf(schemaOf(sizeName)), ...startOf(schemaOf(pageName)), ...names };
+  }
+  const size = limit ?? sizeName;
+  if (query.has("cursor") && size) {
+    return { kind: "cursor", items, ...sizesOf(schemaOf(size)), cursor: cursorPathOf(doc, operation), ...(size === "limit" ? {} : { names: { size } }) };
+  }
+  const key = [...query.keys()].find((name) => name.endsWith("_id") && `${name.slice(0, -3)}s` === items);
+  if (limit && key) return { kind: "key", items, ...sizesOf(schemaOf(limit)), key };
+  throw unpageable("none of the paging rules fits");
 }
 
 const isFile = (schema: Schema | undefined) => schema?.format === "binary" || schema?.contentMediaType !== undefined;
@@ -233,6 +300,18 @@ interface OperationEntry {
   query: Map<string, Parameter>;
 }
 
+/**
+ * Who may call: `anonymous` when the spec allows the call without a token (`{}` among its
+ * security alternatives: the token endpoint, open registration); `userToken` when only a user's
+ * token is accepted (the caller gives it per call), not the app token.
+ */
+function authOf(doc: OpenApiDocument, operation: Operation): { anonymous?: true; userToken?: true } {
+  const alternatives = operation.security ?? doc.security ?? [];
+  if (alternatives.some((alternative) => Object.keys(alternative).length === 0)) return { anonymous: true };
+  const schemes = new Set(alternatives.flatMap((alternative) => Object.keys(alternative)));
+  return schemes.size === 1 && schemes.has("userToken") ? { userToken: true } : {};
+}
+
 function operationsOf(doc: OpenApiDocument): OperationEntry[] {
   const entries: OperationEntry[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -263,10 +342,10 @@ export function operationTable(doc: OpenApiDocument): string {
     const bodyType = content && !content["application/json"] && !content["multipart/form-data"] ? Object.keys(content)[0] : undefined;
     const body = content ? { body: true, ...(bodyType ? { bodyType } : {}) } : {};
     const batch = operation["x-batch"] === false ? undefined : batchOf(doc, pathParams, operation);
-    const paging = pagingOf(doc, method, query, operation);
+    const paging = pagingOf(doc, id, method, query, operation);
     const multipart = multipartOf(doc, operation);
     const binary = isBinary(doc, operation) ? { binary: true } : {};
-    const row = { method, path, ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
+    const row = { method, path, ...authOf(doc, operation), ...body, ...(multipart ? { multipart } : {}), ...binary, ...(batch ? { batch } : {}), ...(paging ? { paging } : {}) };
     rows.push(`  ${id}: ${JSON.stringify(row)},`);
     errorRows.push(`  ${id}: ${documentedErrors(doc, operation)};`);
   }

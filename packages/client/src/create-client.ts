@@ -5,7 +5,8 @@ import { InvalidRequestError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { pathGuard } from "./path-guard.js";
 import { withRetries, type RetryOptions } from "./retry/index.js";
-import { registerSecrets, Secrets } from "./secrets.js";
+import { registerParts } from "./registry.js";
+import { Secrets } from "./secrets.js";
 
 /** Where the API is, how to send (a custom `fetch`, retry bounds) and other openapi-fetch options. */
 export type ClientConfig = Endpoint &
@@ -54,8 +55,9 @@ export function createClient(config: ClientConfig, auth: Auth): EasemobClient {
   );
   // Retries outside auth: each attempt carries the current token, and a 401 renews once.
   const fetch = withRetries(withAuth(send, tokens), config.retry);
+  const anonymousFetch = withRetries(send, config.retry);
   const client = createFetchClient<paths>({ ...options, baseUrl, fetch, headers: { Accept: "application/json" } });
-  client.use(pathGuard(baseUrl, fetch));
-  registerSecrets(client, secrets);
+  client.use(pathGuard(baseUrl, fetch, anonymousFetch));
+  registerParts(client, { secrets, anonymousFetch });
   return client;
 }

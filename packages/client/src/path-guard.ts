@@ -76,15 +76,16 @@ function segmentEnd(url: string, from: number): number {
  * for: each path value is checked against the spec's rules (`pathRules`), then the URL actually
  * built (whatever `pathSerializer` did, as `Request` normalized it) must be the client's base URL
  * followed by exactly the template's segments, each parameter's segment decoding to its value. A
- * per-call `fetch` or `baseUrl` is refused too: it would send the token past the client's auth,
+ * per-call `fetch` other than the client's own two (with auth, and without it for the calls the
+ * spec allows without a token) or a per-call `baseUrl` is refused too: it would send the token past the client's auth,
  * retries and origin.
  */
-export function pathGuard(baseUrl: string, fetch: FetchLike): Middleware {
+export function pathGuard(baseUrl: string, fetch: FetchLike, anonymousFetch: FetchLike): Middleware {
   const prefix = `${baseUrl}/`;
   const routes = new Map<string, Part[]>();
   return {
     onRequest({ request, schemaPath, params, options }) {
-      if (options.fetch !== fetch) {
+      if (options.fetch !== fetch && options.fetch !== anonymousFetch) {
         throw new InvalidRequestError("init.fetch", "is not taken per call (it would bypass auth and retries): give it as config.fetch");
       }
       if (options.baseUrl !== baseUrl) {

@@ -12,6 +12,14 @@ export class Secrets {
     if (this.#values.length > MAX_KEPT) this.#values.shift();
   }
 
+  /** These values and `value` (a user's token given for one call), leaving this set as it is. */
+  with(value: string): Secrets {
+    const copy = new Secrets();
+    // Past the usual limit, so that no token of the client is dropped for it.
+    copy.#values.push(...this.#values, value);
+    return copy;
+  }
+
   /** `text` with every known value, its URL-encoded form and any `Bearer <credential>` replaced by `[redacted]`. */
   redact(text: string): string {
     let out = text;
@@ -33,16 +41,3 @@ const WHOLE_WORD_BELOW = 8;
 const TOKEN_CHAR = "[A-Za-z0-9\\-._~+/=]";
 const wholeWord = (value: string) =>
   new RegExp(`(?<!${TOKEN_CHAR})${value.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")}(?!${TOKEN_CHAR})`, "g");
-
-const noSecrets = new Secrets();
-const byClient = new WeakMap<object, Secrets>();
-
-/** Ties a client to the credentials it sends, for the errors its calls build. */
-export function registerSecrets(client: object, secrets: Secrets): void {
-  byClient.set(client, secrets);
-}
-
-/** The credentials of `client`; an empty set for a client this package did not create. */
-export function secretsOf(client: object): Secrets {
-  return byClient.get(client) ?? noSecrets;
-}

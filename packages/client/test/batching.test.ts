@@ -278,3 +278,75 @@ describe("batches against the mock", () => {
     ]);
   });
 });
+
+describe("batches of the users and messages areas: items as well as names", () => {
+  const users = (n: number) => Array.from({ length: n }, (_, i) => ({ username: `user${i + 1}`, password: "p" }));
+
+  it("registerUsers: 130 users in calls of 60, the body an array; users the answer lists with a registerUserFailReason failed", async () => {
+    const server = recordingServer(({ body }) =>
+      Response.json({
+        entities: (body as { username: string }[]).filter((u) => u.username !== "user7").map((u) => ({ username: u.username })),
+        data: (body as { username: string }[]).filter((u) => u.username === "user7").map((u) => ({ username: u.username, registerUserFailReason: "the user already exists" })),
+      }),
+    );
+    const given = users(130);
+    const result = await batch(server.client, "registerUsers", {}, given);
+    expect(server.calls.map((c) => (c.body as unknown[]).length)).toEqual([60, 60, 10]);
+    expect(server.calls[0]!.body[0]).toEqual({ username: "user1", password: "p" });
+    expect(result.succeeded).toHaveLength(129);
+    expect(result.succeeded[0]).toBe(given[0]);
+    expect(result.failed).toEqual([{ name: "user7", item: given[6], reason: "the user already exists" }]);
+  });
+
+  it("registerUsers: an item without a username is refused unsent, the others still go", async () => {
+    const server = recordingServer(() => Response.json({ entities: [] }));
+    const result = await batch(server.client, "registerUsers", {}, [{ username: "", password: "p" }, ...users(2)]);
+    expect(result.failed).toEqual([expect.objectContaining({ name: "#0", reason: expect.stringContaining("items[0] must have a non-empty username") })]);
+    expect(server.calls.map((c) => c.body)).toEqual([users(2)]);
+  });
+
+  it("addFavorites: 45 favorites in calls of 20, each with the rest of the body (username); items named by their index", async () => {
+    const server = recordingServer(({ body }) => Response.json({ collections: body.collections }));
+    const favorites = Array.from({ length: 45 }, (_, i) => ({ type: 1, data: `note ${i}`, createdAt: 1_700_000_000_000 + i }));
+    const result = await batch(server.client, "addFavorites", {}, favorites, { body: { username: "u1" } });
+    expect(server.calls.map((c) => [c.body.username, c.body.collections.length])).toEqual([["u1", 20], ["u1", 20], ["u1", 5]]);
+    expect(result.succeeded).toEqual(favorites);
+  });
+
+  it("setGroupMembersMetadata: a member given twice is sent twice (keys are merged); members in updateMetadataFailed failed", async () => {
+    const server = recordingServer(() => Response.json({ data: { "updateMetadataFailed:": [{ username: "bob" }], "updateMetadataSucceeded:": [{ username: "amy" }] } }));
+    const entries = [{ username: "amy", metadata: { a: "1" } }, { username: "bob", metadata: { b: "1" } }, { username: "amy", metadata: { c: "1" } }];
+    const result = await batch(server.client, "setGroupMembersMetadata", { group_id: "g1" }, entries);
+    expect(server.calls.map((c) => c.body)).toEqual([entries]);
+    expect(result.duplicates).toEqual([]);
+    expect(result.succeeded).toEqual([entries[0], entries[2]]);
+    expect(result.failed).toEqual([{ name: "bob", item: entries[1], reason: "listed in data.updateMetadataFailed:" }]);
+  });
+
+  it.each([
+    ["sendUserMessage", 1300, [600, 600, 100]],
+    ["sendGroupMessage", 7, [3, 3, 1]],
+    ["sendChatroomMessage", 12, [10, 2]],
+  ] as const)("%s: %i targets in calls of the documented maximum, the message in every call", async (id, count, sizes) => {
+    const server = recordingServer(({ body }) => Response.json({ data: Object.fromEntries((body.to as string[]).map((to, i) => [to, `msg-${i}`])) }));
+    const targets = names(count, "t");
+    const result = await batch(server.client, id, {}, targets, { body: { type: "txt", body: { msg: "hello" } } });
+    expect(server.calls.map((c) => c.body.to.length)).toEqual(sizes);
+    expect(server.calls.every((c) => c.body.type === "txt" && c.body.body.msg === "hello")).toBe(true);
+    expect(result.succeeded).toEqual(targets);
+  });
+
+  it("sendUserMessage: a receiver the answer gives no message ID failed; targeted group sends split users by 20", async () => {
+    const server = recordingServer(({ path, body }) =>
+      Response.json({ data: path.endsWith("/users") && body.users ? { g1: "m1" } : Object.fromEntries((body.to as string[]).filter((t) => t !== "ghost").map((t) => [t, "m"])) }),
+    );
+    const sent = await batch(server.client, "sendUserMessage", {}, ["amy", "ghost"], { body: { type: "cmd", body: { action: "ping" } } });
+    expect(sent.succeeded).toEqual(["amy"]);
+    expect(sent.failed).toEqual([{ name: "ghost", reason: "the answer has no result for this name" }]);
+    server.calls.length = 0;
+    const targeted = await batch(server.client, "sendGroupTargetedMessage", {}, names(45), { body: { to: ["g1"], type: "txt", body: { msg: "hi" } } });
+    expect(server.calls.map((c) => [c.body.to, c.body.users.length])).toEqual([[["g1"], 20], [["g1"], 20], [["g1"], 5]]);
+    // The answer maps the group, not the users: each user counts as done.
+    expect(targeted.succeeded).toHaveLength(45);
+  });
+});

@@ -3,9 +3,6 @@
  * `tsc -p tsconfig.json` (this file is in its `include`); the last test also compiles a
  * fixture with the TypeScript API, so that `vitest run` itself fails if misuse compiles.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { createClient } from "../src/create-client.js";
 import { toResult, type ApiErrorOf, type EasemobApiError, type ErrorStatusOf, type ErrorTypeOf } from "../src/errors.js";
@@ -20,6 +17,7 @@ import {
   type ParamsOf,
   withOperations,
 } from "../src/operations/index.js";
+import { compileFixture } from "./support/compile-fixture.js";
 
 const raw = createClient({ baseUrl: "https://h.example/o/a", fetch: async () => Response.json({}) }, "t");
 const im = operationMethods(raw);
@@ -111,15 +109,7 @@ describe("operation method types", () => {
   });
 
   it("the compiler rejects a wrong parameter name and a page size above the maximum (fixture compiled with the TypeScript API)", () => {
-    const dir = dirname(fileURLToPath(import.meta.url));
-    const config = ts.getParsedCommandLineOfConfigFile(join(dir, "..", "tsconfig.json"), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    })!;
-    const fixture = join(dir, "__fixture__.ts");
-    const source = [
+    const byLine = compileFixture([
       'import { createClient } from "../src/create-client.js";',
       'import { operationMethods } from "../src/operations/index.js";',
       'const im = operationMethods(createClient({ baseUrl: "https://h.example" }, "t"));',
@@ -129,17 +119,7 @@ describe("operation method types", () => {
       'import { items } from "../src/operations/index.js";',
       'export const big = items(createClient({ baseUrl: "https://h.example" }, "t"), "listGroupMembers", { group_id: "g" }, { pageSize: 2500 });',
       'export const fits = items(createClient({ baseUrl: "https://h.example" }, "t"), "listGroupMembers", { group_id: "g" }, { pageSize: 1000 });',
-    ].join("\n");
-    const host = ts.createCompilerHost(config.options);
-    const readFile = host.readFile.bind(host);
-    const getSourceFile = host.getSourceFile.bind(host);
-    host.readFile = (name) => (name === fixture ? source : readFile(name));
-    host.fileExists = (name) => name === fixture || ts.sys.fileExists(name);
-    host.getSourceFile = (name, language, ...rest) =>
-      name === fixture ? ts.createSourceFile(name, source, language) : getSourceFile(name, language, ...rest);
-    const program = ts.createProgram([fixture], { ...config.options, noEmit: true }, host);
-    const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === fixture);
-    const byLine = diagnostics.map((d) => [d.file!.getLineAndCharacterOfPosition(d.start!).line + 1, d.code]);
+    ]);
     expect(byLine).toEqual([
       [5, 2561], // Object literal may only specify known properties... Did you mean to write 'username'?
       [6, 2339], // Property 'noSuchOperation' does not exist

@@ -151,15 +151,30 @@ describe("operation methods, routed by the generated table", () => {
       string,
       (...args: unknown[]) => Promise<unknown>
     >;
-    const route = operationsById[id] as { method: string; path: string; body?: boolean; bodyType?: string; multipart?: readonly string[] };
+    const route = operationsById[id] as { method: string; path: string; body?: boolean; bodyType?: string; multipart?: readonly string[]; userToken?: true };
     const path = samplePath(id);
-    await (route.body ? methods[id]!(path, { probe: 1 }) : methods[id]!(path));
+    // An operation that accepts only a user's token is given one.
+    const init = route.userToken ? [{ userToken: "user-token" }] : [];
+    await (route.body ? methods[id]!(path, { probe: 1 }, ...init) : methods[id]!(path, ...init));
     expect(requests).toHaveLength(1);
     const expected = route.path.replace(/\{([^{}]+)\}/g, (_, name: string) => [path[name]].flat().join(","));
     expect(requests[0]!.method).toBe(route.method.toUpperCase());
     expect(new URL(requests[0]!.url).pathname).toBe(`/o/a${expected}`);
     // A multipart body sends each field as a part, form fields as `probe=1` (a non-file field as its text).
     expect(bodies[0]).toEqual(route.body ? (route.multipart || route.bodyType ? { probe: "1" } : { probe: 1 }) : undefined);
+  });
+
+  it("reads a download as a Blob, or as the body's stream with { as: \"stream\" }", async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    const { fetch, requests } = recorder(() => new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    const blob = await im.downloadFile({ file_uuid: "f1" });
+    expect(blob).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+    const stream = await im.downloadGroupSharedFile({ group_id: "g1", file_id: "f1" }, { as: "stream" });
+    expect(stream).toBeInstanceOf(ReadableStream);
+    expect(new Uint8Array(await new Response(stream).arrayBuffer())).toEqual(bytes);
+    expect(requests.map((r) => r.headers.get("Accept"))).toEqual(["application/octet-stream, application/json", "application/octet-stream, application/json"]);
   });
 
   it("sends a multipart body as a form, a file part given as text or a Blob as a file", async () => {
@@ -169,6 +184,14 @@ describe("operation methods, routed by the generated table", () => {
     await im.uploadGroupSharedFile({ group_id: "g1" }, { file: new File(["bytes"], "IMG_3.JPG") });
     expect(requests[0]!.headers.get("Content-Type")).toMatch(/^multipart\/form-data; boundary=/);
     expect(bodies).toEqual([{ file: { file: "file", text: "Hello world" } }, { file: { file: "IMG_3.JPG", text: "bytes" } }]);
+  });
+
+  it("sends form fields (setUserAttributes) as application/x-www-form-urlencoded", async () => {
+    const { fetch, requests, bodies } = recorder();
+    const im = operationMethods(createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"));
+    await im.setUserAttributes({ username: "u1" }, { nickname: "Zoë", gender: "1" });
+    expect(requests[0]!.headers.get("Content-Type")).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(bodies).toEqual([{ nickname: "Zoë", gender: "1" }]);
   });
 
   it("reads a download as a Blob, asking for the bytes or a JSON error", async () => {
@@ -238,8 +261,8 @@ describe("withOperations: the operations, the helpers and the raw client in one 
     expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`)).toEqual([
       "GET /o/a/thread/t1/users",
       "DELETE /o/a/thread/t1",
-      "GET /o/a/thread",
-      "GET /o/a/thread?cursor=c1",
+      "GET /o/a/thread?limit=50",
+      "GET /o/a/thread?limit=50&cursor=c1",
       "POST /o/a/thread/t1/users",
     ]);
 

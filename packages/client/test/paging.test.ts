@@ -38,21 +38,23 @@ describe("cursor paging against the mock (Prism answers page, then end)", () => 
     const threads = await collect(items(client, "listThreads", { sort: "asc" }));
     expect(threads).toEqual([{ id: "1XXXX8" }]);
     expect(statuses).toEqual([200, 200]);
-    expect(urls.map((u) => u.search)).toEqual(["?sort=asc", "?sort=asc&cursor=ZGXXXXTE"]);
+    // The largest documented limit (50) is asked for: fewer calls of a rate-limited API.
+    expect(urls.map((u) => u.search)).toEqual(["?sort=asc&limit=50", "?sort=asc&limit=50&cursor=ZGXXXXTE"]);
   });
 
   it("listGroups: follows the top-level cursor (not properties.cursor) and stops on the empty page", async () => {
     const { client, urls } = scripted(["page", "end"]);
     const groups = await collect(items(client, "listGroups"));
     expect(groups.map((g) => g.groupid)).toEqual(["10XXXX60", "10XXXX76"]);
-    expect(urls.map((u) => u.search)).toEqual(["", "?cursor=Y2hhdGdyb3VwczplYXNlbW9iLWRlbW8vY2hhdGRlbW91aV8z"]);
+    expect(urls.map((u) => u.search)).toEqual(["?limit=1000", "?limit=1000&cursor=Y2hhdGdyb3VwczplYXNlbW9iLWRlbW8vY2hhdGRlbW91aV8z"]);
   });
 
   it("listUserJoinedGroups: starts at pagenum 0, where the spec says counting starts", async () => {
     const { client, urls } = scripted(["page"]);
     const groups = await collect(items(client, "listUserJoinedGroups", { username: "u1" }));
     expect(groups).toHaveLength(1);
-    expect(urls.map((u) => u.search)).toEqual(["?pagenum=0&pagesize=5"]);
+    // Page 0 first, and the documented maximum of 20 rather than the default of 5.
+    expect(urls.map((u) => u.search)).toEqual(["?pagenum=0&pagesize=20"]);
   });
 
   it("listChatrooms: follows the top-level cursor and stops on the empty page", async () => {
@@ -167,7 +169,7 @@ describe("paging rules, against a list the test controls", () => {
     expect(urls.map((u) => u.search)).toEqual(["?pageNum=1&pageSize=50"]);
   });
 
-  it("asks for the documented default page size when none is given", async () => {
+  it("asks for the documented maximum page size when none is given", async () => {
     const { client, urls } = listServer({ total: 1 });
     await collect(items(client, "listGroupMembers", { group_id: "g1" }));
     expect(urls[0]!.searchParams.get("pagesize")).toBe("1000");
@@ -294,3 +296,85 @@ describe("paging rules, against a list the test controls", () => {
   });
 });
 
+
+describe("the lists of the users, moderation and reactions areas", () => {
+  /** A client over `answer`, recording the URL and the JSON body of every request. */
+  function recorded(answer: (url: URL, body: Record<string, unknown> | undefined) => unknown) {
+    const sent: { url: URL; body: Record<string, unknown> | undefined }[] = [];
+    const fetch = async (request: Request) => {
+      const url = new URL(request.url);
+      const text = await request.text();
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+      sent.push({ url, body });
+      return Response.json(answer(url, body));
+    };
+    return { client: createClient({ baseUrl: "https://h.example/o/a", fetch }, "t"), sent };
+  }
+
+  it("listUserBlocklist: always sends pageSize (without it the server answers 500 names unpaged) and follows the top-level cursor", async () => {
+    const { client, sent } = recorded((url) =>
+      url.searchParams.get("cursor") === null ? { data: ["b1", "b2"], cursor: "c1" } : url.searchParams.get("cursor") === "c1" ? { data: ["b3"], cursor: "c2" } : { data: [] },
+    );
+    expect(await collect(items(client, "listUserBlocklist", { username: "u1" }))).toEqual(["b1", "b2", "b3"]);
+    expect(sent.map((s) => s.url.search)).toEqual(["?pageSize=50", "?pageSize=50&cursor=c1", "?pageSize=50&cursor=c2"]);
+  });
+
+  it("listFavorites: each page starts at the last favorite read (included); items skips it, and an answer with nothing new ends the list", async () => {
+    const all = ["f1", "f2", "f3", "f4", "f5"].map((id) => ({ id, type: 1, data: id }));
+    const { client, sent } = recorded((url) => {
+      const from = url.searchParams.get("collection_id");
+      const start = from === null ? 0 : all.findIndex((f) => f.id === from);
+      return { collections: all.slice(start, start + Number(url.searchParams.get("limit"))) };
+    });
+    expect((await collect(items(client, "listFavorites", { username: "u1", direction: "asc" }, { pageSize: 2 }))).map((f) => f.id)).toEqual([
+      "f1",
+      "f2",
+      "f3",
+      "f4",
+      "f5",
+    ]);
+    expect(sent.map((s) => s.url.searchParams.get("collection_id"))).toEqual([null, "f2", "f3", "f4", "f5"]);
+    expect(sent.every((s) => s.url.searchParams.get("direction") === "asc" && s.url.searchParams.get("limit") === "2")).toBe(true);
+    // pages gives each answer as sent: the second begins with the first's last favorite.
+    sent.length = 0;
+    const answers = await collect(pages(client, "listFavorites", { username: "u1" }, { pageSize: 2 }));
+    expect(answers.map((a) => a.collections.map((f) => f.id))).toEqual([["f1", "f2"], ["f2", "f3"], ["f3", "f4"], ["f4", "f5"]]);
+  });
+
+  it("listFavorites: a server that ignores collection_id ends the loop with a PagingError", async () => {
+    const { client } = recorded(() => ({ collections: [{ id: "f1" }, { id: "f2" }] }));
+    await expect(collect(items(client, "listFavorites", { username: "u1" }, { pageSize: 2 }))).rejects.toMatchObject({
+      name: "PagingError",
+      message: expect.stringContaining('collection_id "f2"'),
+    });
+  });
+
+  it("listKeywords: paged in the body, page from 0, with the rest of the body given as options.body", async () => {
+    const words = Array.from({ length: 5 }, (_, i) => ({ id: `w${i}`, word: `music${i}` }));
+    const { client, sent } = recorded((_, body) => {
+      const [page, size] = [Number(body?.["page"]), Number(body?.["size"])];
+      return { entities: words.slice(page * size, (page + 1) * size), number: page };
+    });
+    const found = await collect(items(client, "listKeywords", { list_id: "l1" }, { body: { word: "music" }, pageSize: 2 }));
+    expect(found.map((w) => w.id)).toEqual(["w0", "w1", "w2", "w3", "w4"]);
+    expect(sent.map((s) => s.body)).toEqual([0, 1, 2].map((page) => ({ word: "music", page, size: 2 })));
+    expect(sent.every((s) => s.url.pathname === "/o/a/moderation/text/list/l1/word" && s.url.search === "")).toBe(true);
+  });
+
+  it("listUserPresenceSubscriptions: pageNum/pageSize at the documented maximum (500), not the default of 1", async () => {
+    const { client, sent } = recorded(() => ({ result: { totalnum: 2, sublist: [{ uid: "a", expiry: 1 }, { uid: "b", expiry: 2 }] } }));
+    expect((await collect(items(client, "listUserPresenceSubscriptions", { username: "u1" }))).map((s) => s.uid)).toEqual(["a", "b"]);
+    expect(sent.map((s) => s.url.search)).toEqual(["?pageNum=1&pageSize=500"]);
+  });
+
+  it("getReactionDetail and listContacts: the cursor in data.cursor, the items one level down", async () => {
+    const { client, sent } = recorded((url) =>
+      url.pathname.endsWith("/detail")
+        ? { data: url.searchParams.has("cursor") ? { userList: [] } : { userList: ["u2", "u3"], cursor: "r1" } }
+        : { data: url.searchParams.has("cursor") ? { contacts: [] } : { contacts: [{ username: "c1" }], cursor: "k1" } },
+    );
+    expect(await collect(items(client, "getReactionDetail", { userId: "u1", msgId: "m1", message: "👍" }))).toEqual(["u2", "u3"]);
+    expect((await collect(items(client, "listContacts", { username: "u1" }))).map((c) => c.username)).toEqual(["c1"]);
+    expect(sent.map((s) => s.url.searchParams.get("cursor"))).toEqual([null, "r1", null, "k1"]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, IDEMPOTENT_METHODS, isRetryable, NETWORK_ERROR, RETRY_POLICY, retryAfterMs } from "../src/retry/policy.js";
+import { RETRY_POLICY } from "../src/retry/policy.js";
+import { backoffMs, IDEMPOTENT_METHODS, isRetryable, NETWORK_ERROR, retryAfterMs } from "../src/retry/retryable.js";
 
 describe("isRetryable", () => {
   it.each(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH", "get", "post"])(

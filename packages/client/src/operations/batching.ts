@@ -7,11 +7,23 @@ import type { BatchOperationId, BodyOf, CallInit, DataOf, ParamsOf } from "./typ
 
 type BatchOf<Id extends BatchOperationId> = (typeof operationsById)[Id] extends { batch: infer B extends { in: string; name: string } } ? B : never;
 
+type ElementOf<L> = L extends readonly (infer I)[] ? I : never;
+
+/** What one batch is a list of: names (strings), or the body's items (users to register, favorites...). */
+export type BatchItem<Id extends BatchOperationId> = BatchOf<Id>["in"] extends "path"
+  ? string
+  : BatchOf<Id>["in"] extends "array"
+    ? ElementOf<Extract<BodyOf<Id>, readonly unknown[]>>
+    : ElementOf<BodyOf<Id>[BatchOf<Id>["name"] & keyof BodyOf<Id>]>;
+
 /** The operation's parameters without the list of names (for a list path parameter). */
 export type BatchParams<Id extends BatchOperationId> = BatchOf<Id>["in"] extends "path" ? Omit<ParamsOf<Id>, BatchOf<Id>["name"]> : ParamsOf<Id>;
 
-/** The rest of the body sent with every call (e.g. `mute_duration`), for a list in the body. */
-export type BatchBody<Id extends BatchOperationId> = BatchOf<Id>["in"] extends "body" ? Omit<BodyOf<Id>, BatchOf<Id>["name"]> : never;
+/** The rest of the body sent with every call (e.g. `mute_duration`, a message's `type` and `body`), for a list in the body. */
+export type BatchBody<Id extends BatchOperationId> = BatchOf<Id>["in"] extends "body" ? DistributiveOmit<BodyOf<Id>, BatchOf<Id>["name"]> : never;
+
+/** `Omit` member by member, so that a message body stays a union discriminated by `type`. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface BatchOptions {
   /** Names per call: a whole number from 1 to the spec's `maxItems` for the list; default that maximum, else all names in one call. */
@@ -33,8 +45,11 @@ export type BatchArgs<Id extends BatchOperationId> = {} extends BodyOption<Id>
   ? [options?: BatchOptions & BodyOption<Id>]
   : [options: BatchOptions & BodyOption<Id>];
 
-export interface NameFailure {
+export interface NameFailure<Item = string> {
+  /** The name, or for an item its key (`username`), else `#` and its index in the list given. */
   name: string;
+  /** The item itself, for a batch of items rather than names. */
+  item?: Item;
   /** The server's per-name `reason`, or why the name counts as failed (or unknown). */
   reason: string;
   /** The error of the call that failed as a whole, or the `InvalidRequestError` of a name never sent. */
@@ -42,23 +57,23 @@ export interface NameFailure {
 }
 
 export interface BatchResult<Id extends BatchOperationId> {
-  /** Names the server reports done, in the order given. */
-  succeeded: string[];
+  /** Names (or items) the server reports done, in the order given. */
+  succeeded: BatchItem<Id>[];
   /**
    * Names not done, each with its reason: first the invalid names, never sent, then, in the order
    * given, those the server refused (a per-name result, or a refusal of the whole call).
    */
-  failed: NameFailure[];
+  failed: NameFailure<BatchItem<Id>>[];
   /**
    * Names whose call was sent but whose answer was lost (502, 504, a network error, a timeout, an
    * abort in flight, a success that was not JSON): the server may or may not have applied it, so
    * read the state before trying again.
    */
-  unknown: NameFailure[];
-  /** Names given more than once (ignoring case, as the server does): each was sent once, the first time. */
+  unknown: NameFailure<BatchItem<Id>>[];
+  /** Names given more than once (ignoring case, as the server does): each was sent once, the first time. Items are never merged. */
   duplicates: string[];
-  /** Names whose call was never started (only after an abort). */
-  notSent: string[];
+  /** Names (or items) whose call was never started (only after an abort). */
+  notSent: BatchItem<Id>[];
   /** One per call that failed as a whole (an `EasemobApiError`, or a transport error). */
   errors: Error[];
   /** The 200 answers, in call order. */
@@ -84,10 +99,12 @@ export class BatchAbortedError<Id extends BatchOperationId = BatchOperationId> e
 
 type Outcome = { kind: "done" } | { kind: "failed" | "unknown"; reason: string; error?: Error };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
 function perNameRecords(data: unknown): Record<string, unknown>[] | undefined {
-  const body = (typeof data === "object" && data !== null ? data : {}) as { data?: unknown; entities?: unknown };
-  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && "user" in v;
-  for (const value of [body.data, body.entities]) {
+  const body = isObject(data) ? data : {};
+  const isRecord = (v: unknown): v is Record<string, unknown> => isObject(v) && "user" in v;
+  for (const value of [body["data"], body["entities"]]) {
     if (Array.isArray(value) && value.some(isRecord)) return value.filter(isRecord);
     if (isRecord(value)) return [value];
   }
@@ -95,10 +112,42 @@ function perNameRecords(data: unknown): Record<string, unknown>[] | undefined {
 }
 
 /**
- * Reads one 200 answer name by name. Three documented forms:
+ * The failures an answer lists by name, when it lists them: records in `data` with a field naming
+ * the failure (`registerUserFailReason`), or records under a key naming it
+ * (`data.updateMetadataFailed`). `undefined` when the answer has no such list.
+ */
+function listedFailures(data: unknown): Map<string, string> | undefined {
+  const inner = isObject(data) ? data["data"] : undefined;
+  const named = (record: unknown) => (isObject(record) && typeof (record["username"] ?? record["user"]) === "string" ? String(record["username"] ?? record["user"]) : undefined);
+  let failures: Map<string, string> | undefined;
+  const add = (record: unknown, reason: string) => {
+    const name = named(record);
+    if (name !== undefined) (failures ??= new Map()).set(name.toLowerCase(), reason);
+  };
+  if (Array.isArray(inner)) {
+    for (const record of inner) {
+      const field = isObject(record) ? Object.keys(record).find((key) => /fail/i.test(key)) : undefined;
+      if (field) add(record, String((record as Record<string, unknown>)[field]));
+    }
+  } else if (isObject(inner)) {
+    for (const [key, list] of Object.entries(inner)) {
+      if (!/fail/i.test(key) || !Array.isArray(list)) continue;
+      failures ??= new Map();
+      for (const record of list) add(record, `listed in data.${key}`);
+    }
+  }
+  return failures;
+}
+
+/**
+ * Reads one 200 answer name by name. The documented forms:
  * - `{result, user, reason?}` records, in `data` (an object for one name, an array for
  *   several) or in `entities`: `result: false` is a per-name failure inside a 200;
  * - `data.newmembers`: the names added; a name sent but not listed was not added;
+ * - failures listed by name (`data[].registerUserFailReason`, `data.updateMetadataFailed`):
+ *   those failed, the others were done;
+ * - `data` mapping each name to a result (a message ID per receiver): a name missing from a map
+ *   that names others was not sent to;
  * - anything else (`data.status: "ok"`, metadata...): the call applied to every name.
  * User IDs are case-insensitive on the server, so names are matched ignoring case.
  */
@@ -115,10 +164,19 @@ function outcomesOf(data: unknown, names: readonly string[]): Outcome[] {
       return { kind: "failed", reason };
     });
   }
-  const added = (data as { data?: { newmembers?: unknown } } | undefined)?.data?.newmembers;
+  const inner = isObject(data) ? data["data"] : undefined;
+  const added = isObject(inner) ? inner["newmembers"] : undefined;
   if (Array.isArray(added)) {
     const set = new Set(added.map((n) => String(n).toLowerCase()));
     return names.map((name) => (set.has(name.toLowerCase()) ? { kind: "done" } : { kind: "failed", reason: "not listed in data.newmembers" }));
+  }
+  const failures = listedFailures(data);
+  if (failures) return names.map((name) => (failures.has(name.toLowerCase()) ? { kind: "failed", reason: failures.get(name.toLowerCase())! } : { kind: "done" }));
+  if (isObject(inner) && !Array.isArray(inner)) {
+    const keys = new Set(Object.keys(inner).map((key) => key.toLowerCase()));
+    if (names.some((name) => keys.has(name.toLowerCase()))) {
+      return names.map((name) => (keys.has(name.toLowerCase()) ? { kind: "done" } : { kind: "failed", reason: "the answer has no result for this name" }));
+    }
   }
   return names.map(() => ({ kind: "done" }));
 }
@@ -135,32 +193,48 @@ function wholeNumber(field: string, value: number, max: number): number {
   return value;
 }
 
-/** Splits `names` into those to send (once each), those refused before sending, and the repeats. */
-function sortNames(names: readonly unknown[], spec: NonNullable<Route["batch"]>) {
-  const toSend: string[] = [];
-  const invalid: NameFailure[] = [];
+/** One entry to send: what goes in the call, and the name its outcome is matched and reported by. */
+interface Entry {
+  value: unknown;
+  name: string;
+}
+
+/** Splits the list into the entries to send (each name once), those refused before sending, and the repeated names. */
+function sortEntries(list: readonly unknown[], spec: NonNullable<Route["batch"]>) {
+  const toSend: Entry[] = [];
+  const invalid: NameFailure<unknown>[] = [];
   const duplicates: string[] = [];
   const seen = new Set<string>();
   const pattern = spec.pattern === undefined ? undefined : new RegExp(spec.pattern, "u");
-  names.forEach((name, i) => {
-    const problem =
-      typeof name !== "string" || name === ""
+  const objects = spec.objects === true;
+  list.forEach((value, i) => {
+    const key = objects && isObject(value) && spec.key !== undefined ? value[spec.key] : undefined;
+    const name = objects ? (typeof key === "string" && key !== "" ? key : `#${i}`) : String(value);
+    const problem = objects
+      ? !isObject(value)
+        ? "must be an object"
+        : spec.key !== undefined && name.startsWith("#")
+          ? `must have a non-empty ${spec.key}`
+          : undefined
+      : typeof value !== "string" || value === ""
         ? "must be a non-empty string"
         : spec.in === "path"
-          ? nameProblem(name, spec.pattern)
-          : pattern && !pattern.test(name)
+          ? nameProblem(value, spec.pattern)
+          : pattern && !pattern.test(value)
             ? `must match ${spec.pattern}`
             : undefined;
     if (problem) {
-      const error = new InvalidRequestError(`names[${i}]`, problem);
-      invalid.push({ name: String(name), reason: error.message, error });
-    } else if (seen.has((name as string).toLowerCase())) duplicates.push(name as string);
+      const error = new InvalidRequestError(`${objects ? "items" : "names"}[${i}]`, problem);
+      invalid.push({ name, reason: error.message, error, ...(objects ? { item: value } : {}) });
+    } else if (objects) toSend.push({ value, name });
+    // Items are sent as given, repeats included: an item may repeat a user on purpose (setGroupMembersMetadata).
+    else if (seen.has(name.toLowerCase())) duplicates.push(name);
     else {
-      seen.add((name as string).toLowerCase());
-      toSend.push(name as string);
+      seen.add(name.toLowerCase());
+      toSend.push({ value, name });
     }
   });
-  return { toSend, invalid, duplicates };
+  return { toSend, invalid, duplicates, objects };
 }
 
 /**
@@ -185,7 +259,7 @@ export async function batch<Id extends BatchOperationId>(
   client: EasemobClient,
   id: Id,
   params: BatchParams<Id>,
-  names: readonly string[],
+  names: readonly BatchItem<Id>[],
   ...[options]: BatchArgs<Id>
 ): Promise<BatchResult<Id>> {
   const spec = routeOf(id as OperationId).batch;
@@ -196,8 +270,8 @@ export async function batch<Id extends BatchOperationId>(
   const concurrency = wholeNumber("options.concurrency", askedConcurrency, Infinity);
   if (!Array.isArray(names)) throw new InvalidRequestError("names", "must be an array of names");
 
-  const { toSend, invalid, duplicates } = sortNames(names, spec);
-  const chunks: string[][] = [];
+  const { toSend, invalid, duplicates, objects } = sortEntries(names, spec);
+  const chunks: Entry[][] = [];
   for (let i = 0; i < toSend.length; i += maxItems) chunks.push(toSend.slice(i, i + maxItems));
 
   const results: { outcomes: Outcome[]; data?: unknown; error?: Error }[] = [];
@@ -208,11 +282,12 @@ export async function batch<Id extends BatchOperationId>(
       const index = next++;
       const chunk = chunks[index]!;
       try {
+        const values = chunk.map((entry) => entry.value);
         const data =
           spec.in === "path"
-            ? await callOperation(client, id as OperationId, { ...params, [spec.name]: chunk }, undefined, init)
-            : await callOperation(client, id as OperationId, params, { ...body, [spec.name]: chunk }, init);
-        results[index] = { outcomes: outcomesOf(data, chunk), data };
+            ? await callOperation(client, id as OperationId, { ...params, [spec.name]: values }, undefined, init)
+            : await callOperation(client, id as OperationId, params, spec.in === "array" ? values : { ...body, [spec.name]: values }, init);
+        results[index] = { outcomes: outcomesOf(data, chunk.map((entry) => entry.name)), data };
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         // A call given up in flight may have reached the server as well.
@@ -223,19 +298,31 @@ export async function batch<Id extends BatchOperationId>(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
 
-  const merged: BatchResult<Id> = { succeeded: [], failed: [...invalid], unknown: [], duplicates, notSent: [], errors: [], responses: [] };
+  type Item = BatchItem<Id>;
+  const merged: BatchResult<Id> = {
+    succeeded: [],
+    failed: invalid as NameFailure<Item>[],
+    unknown: [],
+    duplicates,
+    notSent: [],
+    errors: [],
+    responses: [],
+  };
   chunks.forEach((chunk, index) => {
     const result = results[index];
     if (!result) {
-      merged.notSent.push(...chunk);
+      merged.notSent.push(...chunk.map((entry) => entry.value as Item));
       return;
     }
     if (result.error) merged.errors.push(result.error);
     else merged.responses.push(result.data as DataOf<Id>);
     result.outcomes.forEach((outcome, i) => {
-      const name = chunk[i]!;
-      if (outcome.kind === "done") merged.succeeded.push(name);
-      else merged[outcome.kind].push({ name, reason: outcome.reason, ...(outcome.error ? { error: outcome.error } : {}) });
+      const { name, value } = chunk[i]!;
+      if (outcome.kind === "done") merged.succeeded.push(value as Item);
+      else {
+        const failure = { name, reason: outcome.reason, ...(outcome.error ? { error: outcome.error } : {}), ...(objects ? { item: value as Item } : {}) };
+        merged[outcome.kind].push(failure);
+      }
     });
   });
   if (signal?.aborted) throw new BatchAbortedError(id, merged, signal.reason);

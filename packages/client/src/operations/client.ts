@@ -1,5 +1,5 @@
 import type { EasemobClient } from "../create-client.js";
-import { batch, type BatchArgs, type BatchParams, type BatchResult } from "./batching.js";
+import { batch, type BatchArgs, type BatchItem, type BatchParams, type BatchResult } from "./batching.js";
 import { operationMethods } from "./methods.js";
 import { items, pages, type ItemOf, type PageArgs } from "./paging.js";
 import type { BatchOperationId, DataOf, OperationMethods, PagedOperationId } from "./types.js";
@@ -11,7 +11,7 @@ export interface BoundHelpers {
   batch<Id extends BatchOperationId>(
     id: Id,
     params: BatchParams<Id>,
-    names: readonly string[],
+    items: readonly BatchItem<Id>[],
     ...args: BatchArgs<Id>
   ): Promise<BatchResult<Id>>;
 }

@@ -14,8 +14,10 @@ export {
 } from "./batching.js";
 export type {
   BatchOperationId,
+  AuthInit,
   BodyOf,
   CallInit,
+  CallInitOf,
   DataOf,
   OperationMethod,
   OperationMethods,

@@ -21,13 +21,7 @@
  * then waited instead, uncapped by `maxDelayMs` but never past the call's time budget.
  */
 
-/** Methods that may be repeated without changing the outcome (RFC 9110 §9.2.2). */
-export const IDEMPOTENT_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"];
-
-/** The outcome of an attempt whose fetch rejected with a `TypeError` (not an abort). */
-export const NETWORK_ERROR = "network error";
-
-export type AttemptOutcome = number | typeof NETWORK_ERROR;
+import { IDEMPOTENT_METHODS, NETWORK_ERROR, type AttemptOutcome } from "./retryable.js";
 
 export interface RetryPolicyRow {
   /** HTTP statuses, or the network-error outcome, that this row covers. */
@@ -38,7 +32,7 @@ export interface RetryPolicyRow {
 }
 
 /**
- * The policy as data (the source of truth for `isRetryable`). Outcomes not listed here
+ * The policy as data, with why each row holds (`isRetryable` decides by the same rows; a test keeps them equal). Outcomes not listed here
  * (2xx, other 4xx and 5xx) are returned as is.
  */
 export const RETRY_POLICY: readonly RetryPolicyRow[] = [
@@ -64,47 +58,3 @@ export const RETRY_POLICY: readonly RetryPolicyRow[] = [
   },
 ];
 
-/**
- * Whether an attempt with this method that ended with this status (or network error) is retried.
- * `idempotent` marks a request that is safe to repeat whatever its method (the token request: a
- * POST that changes nothing on the server).
- */
-export function isRetryable(method: string, outcome: AttemptOutcome, idempotent = false): boolean {
-  const upper = method.toUpperCase();
-  for (const row of RETRY_POLICY) {
-    if (!row.outcomes.includes(outcome)) continue;
-    return row.methods === "all" || idempotent || row.methods.includes(upper);
-  }
-  return false;
-}
-
-/**
- * The wait a `Retry-After` header asks for, in milliseconds from `now` (epoch ms), or
- * `undefined` when the header is absent or malformed. A date in the past means 0.
- */
-export function retryAfterMs(headers: Headers, now: number): number | undefined {
-  const value = headers.get("Retry-After")?.trim();
-  if (value === undefined || value === "") return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  // An HTTP date (IMF-fixdate, or the obsolete RFC 850 / asctime forms Date.parse also reads).
-  if (!/[a-z]/i.test(value)) return undefined;
-  const at = Date.parse(value);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
-}
-
-export interface BackoffOptions {
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-/**
- * Full-jitter exponential backoff: the wait after attempt `attempt` (1-based) failed,
- * `random() * min(maxDelayMs, baseDelayMs * 2^(attempt - 1))`.
- */
-export function backoffMs(attempt: number, options: BackoffOptions, random: () => number): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  const r = random();
-  const jitter = Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 1;
-  return jitter * ceiling;
-}

@@ -1,5 +1,5 @@
 import type { FetchLike } from "../fetch-like.js";
-import { backoffMs, isRetryable, NETWORK_ERROR, retryAfterMs } from "./policy.js";
+import { backoffMs, isRetryable, NETWORK_ERROR, retryAfterMs } from "./retryable.js";
 
 /** Node's timers fire at once past 2^31 - 1 ms (about 24.8 days): longer waits are cut to that. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -30,7 +30,7 @@ interface Settings {
 
 /**
  * Wraps a fetch so that refused or failed attempts are retried according to `RETRY_POLICY`
- * (see `./policy.ts`):
+ * (see `./policy.ts`; decided by `./retryable.ts`):
  *
  * - 429 and 503 are retried for every method; 502, 504 and network errors (the fetch rejected
  *   with a `TypeError`) only for GET, HEAD, OPTIONS, PUT and DELETE; everything else is
@@ -55,8 +55,8 @@ export function withRetries(fetch: FetchLike, options: RetryOptions = {}, { idem
   const settings = resolveOptions(options);
   if (settings.maxAttempts === 1 && settings.timeoutMs === undefined) return fetch;
 
-  return async (request: Request): Promise<Response> => {
-    const started = performance.now();
+  type Outcome = { response: Response } | { error: unknown };
+  const retrying = async (request: Request, started: number, first?: Outcome): Promise<Response> => {
     const signal =
       settings.timeoutMs === undefined
         ? request.signal
@@ -68,14 +68,18 @@ export function withRetries(fetch: FetchLike, options: RetryOptions = {}, { idem
     const replayable = request.body === null;
 
     for (let attempt = 1; ; attempt++) {
-      signal.throwIfAborted();
+      // A first outcome already at hand is judged below, like any other (an abort since then included).
+      if (attempt > 1 || !first) signal.throwIfAborted();
       const last = attempt >= settings.maxAttempts;
       const source = replayable || last ? request : request.clone();
       const sent = signal === request.signal ? source : new Request(source, { signal });
 
       let response: Response;
       try {
-        response = await fetch(sent);
+        if (attempt === 1 && first) {
+          if ("error" in first) throw first.error;
+          response = first.response;
+        } else response = await fetch(sent);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         if (last || !(error instanceof TypeError) || !isRetryable(method, NETWORK_ERROR, idempotent)) throw error;
@@ -91,6 +95,24 @@ export function withRetries(fetch: FetchLike, options: RetryOptions = {}, { idem
       discard(response);
       await sleep(wait, signal);
     }
+  };
+
+  // The common call (no body to keep, no timeout to arm) is sent at once and only handed to the
+  // retry loop when its outcome asks for it: promise-chained, no async frame per call.
+  return (request) => {
+    if (request.body !== null || settings.timeoutMs !== undefined) return retrying(request, performance.now());
+    if (request.signal.aborted) return Promise.reject(request.signal.reason);
+    const started = performance.now();
+    let sent: Promise<Response>;
+    try {
+      sent = fetch(request);
+    } catch (error) {
+      return retrying(request, started, { error });
+    }
+    return sent.then(
+      (response) => (isRetryable(request.method, response.status, idempotent) ? retrying(request, started, { response }) : response),
+      (error: unknown) => retrying(request, started, { error }),
+    );
   };
 }
 
