@@ -79,7 +79,8 @@ function formFields(body: unknown): string {
 export function curlSample(example: RequestExample, server: Server): CodeSample {
   const url = `${serverUrl(server)}${expandPath(example)}${queryString(example)}`;
   const lines = [`curl -X ${example.method.toUpperCase()} ${shellQuote(url)}`];
-  if (!example.anonymous) lines.push(`-H ${shellQuote(`Authorization: Bearer ${tokenPlaceholder}`)}`);
+  const token = userTokenOperations.has(example.operationId) ? userTokenPlaceholder : tokenPlaceholder;
+  if (!example.anonymous) lines.push(`-H ${shellQuote(`Authorization: Bearer ${token}`)}`);
   const fields = example.body !== undefined && example.bodyType === 'application/x-www-form-urlencoded';
   const json = example.body !== undefined && !example.multipart && !fields;
   if (json || fields) lines.push(`-H ${shellQuote(`Content-Type: ${fields ? example.bodyType : 'application/json'}`)}`);

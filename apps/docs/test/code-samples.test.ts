@@ -73,6 +73,17 @@ describe('curl samples', () => {
     expect((await curlArguments(curlSample(example!, appId).source))[2]).toBe('https://a1.easemob.com/app-id/id1/groups/g%201/users/a,b?pagesize=10');
   });
 
+  it("send the user's token, not the app token, where an operation takes only a user token", async () => {
+    const operation = builtOperations.find((op) => op.operationId === 'setUserPushTemplate');
+    const curl = operation?.samples.filter((sample) => sample.lang === 'bash') ?? [];
+    expect(curl.length).toBeGreaterThan(0);
+    for (const sample of curl) {
+      const args = await curlArguments(sample.source);
+      expect(args).toContain('Authorization: Bearer <YourUserToken>');
+      expect(args).not.toContain('Authorization: Bearer <YourAppToken>');
+    }
+  });
+
   it('send no Authorization header for an operation callable without a token', async () => {
     const [example] = requestExamples(specWith({ security: [{}] }, '/token'));
     expect(await curlArguments(curlSample(example!, orgApp).source)).not.toContain('Authorization: Bearer <YourAppToken>');
