@@ -3,10 +3,8 @@
  * fixture is compiled with the TypeScript API, so `vitest run` fails when a wrong use compiles or a
  * right one does not.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { compileFixture } from "./support/compile-fixture.js";
 
 const fixtureLines = [
   'import { postSendEndpoint, preSendEndpoint, preSendReply, type WebhookReceiver } from "../src/webhooks/index.js";',
@@ -30,27 +28,7 @@ const fixtureLines = [
 
 describe("webhook payload types", () => {
   it("narrow by event, and refuse wrong uses (fixture compiled with the TypeScript API)", () => {
-    const dir = dirname(fileURLToPath(import.meta.url));
-    const config = ts.getParsedCommandLineOfConfigFile(join(dir, "..", "tsconfig.json"), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    })!;
-    const fixture = join(dir, "__webhooks_fixture__.ts");
-    const source = fixtureLines.join("\n");
-    const host = ts.createCompilerHost(config.options);
-    const readFile = host.readFile.bind(host);
-    const getSourceFile = host.getSourceFile.bind(host);
-    host.readFile = (name) => (name === fixture ? source : readFile(name));
-    host.fileExists = (name) => name === fixture || ts.sys.fileExists(name);
-    host.getSourceFile = (name, language, ...rest) =>
-      name === fixture ? ts.createSourceFile(name, source, language) : getSourceFile(name, language, ...rest);
-    const program = ts.createProgram([fixture], { ...config.options, noEmit: true }, host);
-    const lines = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file?.fileName === fixture)
-      .map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1);
+    const lines = compileFixture(fixtureLines).map(([line]) => line);
     const wrongLines = fixtureLines.flatMap((line, i) => (line.startsWith("export const wrong") ? [i + 1] : []));
     expect([...new Set(lines)]).toEqual(wrongLines);
   }, 60_000);
